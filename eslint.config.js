@@ -16,7 +16,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
@@ -32,7 +35,10 @@ export default tseslint.config(
         {
           paths: [electronOnlyInShell],
           patterns: [
-            { group: ['**/renderer/**', '**/preload/**'], message: 'main must not import renderer or preload code.' },
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'main must not import renderer or preload code.',
+            },
           ],
         },
       ],
@@ -65,7 +71,10 @@ export default tseslint.config(
         {
           paths: [electronOnlyInShell],
           patterns: [
-            { group: ['**/main/**', '**/preload/**', 'node:*'], message: 'Renderers talk to main only through the contract in common/.' },
+            {
+              group: ['**/main/**', '**/preload/**', 'node:*'],
+              message: 'Renderers talk to main only through the contract in common/.',
+            },
           ],
         },
       ],

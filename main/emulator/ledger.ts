@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { PaymentType, QrisAcquirer } from '../midtrans/limits.ts';
+import type { OrderSnapshot, PaidVia, RefundSnapshot, TransactionStatus } from './types.ts';
+
+/**
+ * The emulator's book of transactions and their state machine (reference §3.5, §11):
+ * pending → settlement | expire | cancel | deny; settlement → partial_refund → refund.
+ * Expiry is applied lazily on every read, so a ManualClock that jumps ahead is honoured
+ * without any timer having to fire.
+ */
+
+export interface NewOrder {
+  orderId: string;
+  paymentType: PaymentType;
+  grossAmount: number;
+  expiryTimeMs: number;
+  acquirer: QrisAcquirer | null;
+  qrString: string;
+  extras: Record<string, unknown>;
+}
+
+export interface RefundRecord extends RefundSnapshot {
+  /** The first answer given for this refund_key, replayed verbatim on a retry. */
+  answer: Record<string, unknown> | null;
+}
+
+/** The ledger's mutable row; the public OrderSnapshot is derived from it by snapshotOf(). */
+export interface OrderRecord extends Omit<OrderSnapshot, 'transactionStatus' | 'refunds' | 'refundedAmount'> {
+  status: TransactionStatus;
+  /** Echoed request fields (custom_field1..3, metadata). */
+  extras: Record<string, unknown>;
+  refunds: RefundRecord[];
+}
+
+/** Statuses that keep an order_id taken: a new charge with it answers 406. */
+const ORDER_ID_HOLDING: ReadonlySet<TransactionStatus> = new Set([
+  'pending',
+  'settlement',
+  'refund',
+  'partial_refund',
+]);
+
+export type RefundOutcome =
+  | { kind: 'ok'; refund: RefundRecord }
+  | { kind: 'replay'; refund: RefundRecord }
+  | { kind: 'duplicate-key' }
+  | { kind: 'bad-state' }
+  | { kind: 'bad-amount' };
+
+export class Ledger {
+  readonly #clock: Clock;
+  readonly #orders: OrderRecord[] = [];
+  readonly #byTransactionId = new Map<string, OrderRecord>();
+  readonly #refundsByKey = new Map<string, { order: OrderRecord; refund: RefundRecord }>();
+  #nextChargebackId = 1;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  now(): number {
+    return this.#clock.now();
+  }
+
+  /** Moves every pending order whose expiry has passed to expire. */
+  sweep(): void {
+    const now = this.#clock.now();
+    for (const order of this.#orders) {
+      if (order.status === 'pending' && now >= order.expiryTimeMs) {
+        order.status = 'expire';
+        // The order expired at its deadline, whenever the emulator happened to notice.
+        order.statusChangedAtMs = order.expiryTimeMs;
+      }
+    }
+  }
+
+  /** By transaction_id, else the latest attempt with that order_id (reference §12.9: a design choice). */
+  find(id: string): OrderRecord | undefined {
+    this.sweep();
+    const byTid = this.#byTransactionId.get(id);
+    if (byTid) return byTid;
+    for (let i = this.#orders.length - 1; i >= 0; i--) {
+      const order = this.#orders[i];
+      if (order && order.orderId === id) return order;
+    }
+    return undefined;
+  }
+
+  findByTransactionId(transactionId: string): OrderRecord | undefined {
+    this.sweep();
+    return this.#byTransactionId.get(transactionId);
+  }
+
+  all(): OrderRecord[] {
+    this.sweep();
+    return [...this.#orders];
+  }
+
+  isOrderIdTaken(orderId: string): boolean {
+    this.sweep();
+    return this.#orders.some((o) => o.orderId === orderId && ORDER_ID_HOLDING.has(o.status));
+  }
+
+  create(input: NewOrder): OrderRecord {
+    const now = this.#clock.now();
+    const order: OrderRecord = {
+      orderId: input.orderId,
+      transactionId: randomUUID(),
+      paymentType: input.paymentType,
+      reportedPaymentType: input.paymentType,
+      status: 'pending',
+      grossAmount: input.grossAmount,
+      transactionTimeMs: now,
+      expiryTimeMs: input.expiryTimeMs,
+      settlementTimeMs: null,
+      statusChangedAtMs: now,
+      acquirer: input.acquirer,
+      issuer: null,
+      transactionType: null,
+      merchantCrossReferenceId: null,
+      paymentOptionType: null,
+      qrString: input.qrString,
+      extras: input.extras,
+      refunds: [],
+    };
+    this.#orders.push(order);
+    this.#byTransactionId.set(order.transactionId, order);
+    return order;
+  }
+
+  /** pending → cancel | expire | deny. Returns false when the order is not pending. */
+  close(order: OrderRecord, to: 'cancel' | 'expire' | 'deny'): boolean {
+    this.sweep();
+    if (order.status !== 'pending') return false;
+    order.status = to;
+    order.statusChangedAtMs = this.#clock.now();
+    return true;
+  }
+
+  /** pending → settlement, recording how the customer paid. Returns false when not pending. */
+  pay(order: OrderRecord, via: PaidVia, issuer: string): boolean {
+    this.sweep();
+    if (order.status !== 'pending') return false;
+    const now = this.#clock.now();
+    order.status = 'settlement';
+    order.settlementTimeMs = now;
+    order.statusChangedAtMs = now;
+    if (order.paymentType === 'qris') {
+      order.issuer = issuer;
+      order.transactionType = issuer === order.acquirer ? 'on-us' : 'off-us';
+      order.merchantCrossReferenceId = randomUUID();
+    } else if (via === 'qris') {
+      // Reference §3.4: a GoPay charge paid by scanning its QR is reported as qris.
+      order.reportedPaymentType = 'qris';
+      order.issuer = issuer;
+      order.merchantCrossReferenceId = randomUUID();
+    } else {
+      order.paymentOptionType = 'GOPAY_WALLET';
+    }
+    return true;
+  }
+
+  refundedAmount(order: OrderRecord): number {
+    return order.refunds.reduce((sum, r) => sum + r.amount, 0);
+  }
+
+  /**
+   * A refund_key belongs to one refund, emulator-wide. Reusing it with the same amount (or no
+   * amount) replays the first answer, so a client may safely retry a refund whose answer it lost;
+   * with a different amount it is a conflict (406). The reference leaves this open (§12.10).
+   */
+  refund(
+    order: OrderRecord,
+    request: { refundKey: string | null; amount: unknown; reason: string | null },
+  ): RefundOutcome {
+    this.sweep();
+    if (request.refundKey !== null) {
+      const earlier = this.#refundsByKey.get(request.refundKey);
+      if (earlier) {
+        const sameOrder = earlier.order === order;
+        const sameAmount = request.amount === undefined || request.amount === earlier.refund.amount;
+        return sameOrder && sameAmount
+          ? { kind: 'replay', refund: earlier.refund }
+          : { kind: 'duplicate-key' };
+      }
+    }
+    if (order.status !== 'settlement' && order.status !== 'partial_refund') return { kind: 'bad-state' };
+    const remaining = order.grossAmount - this.refundedAmount(order);
+    const amount = request.amount === undefined ? remaining : request.amount;
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0 || amount > remaining) {
+      return { kind: 'bad-amount' };
+    }
+    const now = this.#clock.now();
+    const refund: RefundRecord = {
+      refundChargebackId: this.#nextChargebackId++,
+      refundChargebackUuid: randomUUID(),
+      refundKey: request.refundKey ?? randomUUID(),
+      amount,
+      reason: request.reason,
+      createdAtMs: now,
+      answer: null,
+    };
+    order.refunds.push(refund);
+    order.status = amount === remaining ? 'refund' : 'partial_refund';
+    order.statusChangedAtMs = now;
+    this.#refundsByKey.set(refund.refundKey, { order, refund });
+    return { kind: 'ok', refund };
+  }
+}
+
+export function snapshotOf(order: OrderRecord): OrderSnapshot {
+  return {
+    orderId: order.orderId,
+    transactionId: order.transactionId,
+    paymentType: order.paymentType,
+    reportedPaymentType: order.reportedPaymentType,
+    transactionStatus: order.status,
+    grossAmount: order.grossAmount,
+    transactionTimeMs: order.transactionTimeMs,
+    expiryTimeMs: order.expiryTimeMs,
+    settlementTimeMs: order.settlementTimeMs,
+    statusChangedAtMs: order.statusChangedAtMs,
+    acquirer: order.acquirer,
+    issuer: order.issuer,
+    transactionType: order.transactionType,
+    merchantCrossReferenceId: order.merchantCrossReferenceId,
+    paymentOptionType: order.paymentOptionType,
+    qrString: order.qrString,
+    refunds: order.refunds.map((r) => ({
+      refundChargebackId: r.refundChargebackId,
+      refundChargebackUuid: r.refundChargebackUuid,
+      refundKey: r.refundKey,
+      amount: r.amount,
+      reason: r.reason,
+      createdAtMs: r.createdAtMs,
+    })),
+    refundedAmount: order.refunds.reduce((sum, r) => sum + r.amount, 0),
+  };
+}

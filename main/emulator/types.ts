@@ -1,0 +1,138 @@
+/**
+ * Public types of the Midtrans emulator. Everything a test or the training-mode shell needs is
+ * declared here so the implementation files can change without touching their callers.
+ */
+import type { Clock } from '../clock.ts';
+import type { PaymentType, QrisAcquirer } from '../midtrans/limits.ts';
+
+export type ErrorTransport = 'openapi' | 'mirror';
+export type PaidVia = 'qris' | 'gopay';
+
+export interface EmulatorOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 0 (an ephemeral port). */
+  port?: number;
+  /** Default 'SB-Mid-server-EMU' followed by random base64url. */
+  serverKey?: string;
+  /** Default 'G123456789'. */
+  merchantId?: string;
+  merchantName?: string;
+  city?: string;
+  /** Default a fresh OffsetClock, so time can be advanced while the emulator runs. */
+  clock?: Clock;
+  /** Where error codes travel (reference §6.3); default 'openapi'. */
+  errorTransport?: ErrorTransport;
+  /** payment_type reported after a gopay order is paid without an explicit `via`; default 'qris'. */
+  gopayPaidVia?: PaidVia;
+  /** Added before every /v2 answer; default 0. */
+  latencyMs?: number;
+  /** A disabled type answers 402; default both. */
+  enabledPaymentTypes?: PaymentType[];
+}
+
+export interface RunningEmulator {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:43117 */
+  url: string;
+  serverKey: string;
+  control: EmulatorControl;
+  /** Stops listening and destroys every open socket, hung requests included. */
+  close(): Promise<void>;
+}
+
+export type TransactionStatus =
+  'pending' | 'settlement' | 'expire' | 'cancel' | 'deny' | 'refund' | 'partial_refund';
+
+export interface RefundSnapshot {
+  refundChargebackId: number;
+  refundChargebackUuid: string;
+  refundKey: string;
+  amount: number;
+  reason: string | null;
+  createdAtMs: number;
+}
+
+/** The emulator's truth about one charge attempt (one transaction_id). */
+export interface OrderSnapshot {
+  orderId: string;
+  transactionId: string;
+  /** payment_type the charge was made with. */
+  paymentType: PaymentType;
+  /** payment_type that status answers report (a gopay order paid by scanning reports 'qris'). */
+  reportedPaymentType: PaymentType;
+  transactionStatus: TransactionStatus;
+  grossAmount: number;
+  transactionTimeMs: number;
+  expiryTimeMs: number;
+  settlementTimeMs: number | null;
+  /** When the order last changed status (charge time while pending). */
+  statusChangedAtMs: number;
+  acquirer: QrisAcquirer | null;
+  issuer: string | null;
+  transactionType: 'on-us' | 'off-us' | null;
+  merchantCrossReferenceId: string | null;
+  paymentOptionType: string | null;
+  /** The payload behind the QR image (also for gopay orders, whose charge answer omits it). */
+  qrString: string;
+  refunds: RefundSnapshot[];
+  refundedAmount: number;
+}
+
+export interface PayOptions {
+  /** Only meaningful for gopay orders; defaults to the emulator's gopayPaidVia. */
+  via?: PaidVia;
+  /** The payer's provider; default 'gopay'. */
+  issuer?: string;
+}
+
+export type FaultTarget = 'charge' | 'status' | 'cancel' | 'expire' | 'refund' | 'qr-code' | 'any';
+
+export type Fault =
+  | { kind: 'delay'; ms: number }
+  | { kind: 'http-error'; httpStatus: number; body?: string | Record<string, unknown> }
+  | { kind: 'rate-limit'; retryAfterSeconds?: number }
+  | { kind: 'body-error'; statusCode: string | number; statusMessage?: string }
+  | { kind: 'reset' }
+  | { kind: 'drop-response' }
+  | { kind: 'malformed'; body: 'html' | 'truncated-json' | 'empty' | 'not-json-object' }
+  | { kind: 'hang' };
+
+export interface FaultRule {
+  target: FaultTarget;
+  /** How many matching requests it hits; default 1, Infinity for all of them. */
+  times?: number;
+  fault: Fault;
+}
+
+export type RequestTarget =
+  'charge' | 'status' | 'cancel' | 'expire' | 'refund' | 'qr-code' | 'simulator' | 'control' | 'unknown';
+
+export interface RequestLogEntry {
+  /** 1-based, in arrival order. */
+  seq: number;
+  method: string;
+  /** Path and query as received. */
+  path: string;
+  target: RequestTarget;
+  idempotencyKey: string | null;
+  /** Whether the Authorization header carried the server key (also reported where auth is not needed). */
+  authValid: boolean;
+  /** Emulator-clock time of arrival, epoch ms. */
+  timeMs: number;
+}
+
+export interface EmulatorControl {
+  pay(id: string, opts?: PayOptions): OrderSnapshot;
+  deny(id: string): OrderSnapshot;
+  expire(id: string): OrderSnapshot;
+  /** Latest attempt for an order_id, or the transaction with that transaction_id. */
+  get(id: string): OrderSnapshot | undefined;
+  list(): OrderSnapshot[];
+  injectFault(rule: FaultRule): void;
+  clearFaults(): void;
+  setLatency(ms: number): void;
+  /** Moves an OffsetClock or ManualClock forward; throws for any other clock. */
+  advanceClock(ms: number): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+}
