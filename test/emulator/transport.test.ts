@@ -1,8 +1,12 @@
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpStatusFor } from '../../main/emulator/wire.ts';
 import { startHarness, uniqueOrderId } from './helpers.ts';
 import type { Harness } from './helpers.ts';
 
+// jsqr is CommonJS whose types declare an ES default export; under Node ESM that export sits one level down.
+const jsQR = jsQRModule.default;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('error transport', () => {
@@ -95,7 +99,11 @@ describe('QR images and unknown paths', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await res.arrayBuffer());
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    expect(png.length).toBeGreaterThan(200);
+    // The image must scan: decode it and compare with the payload the order was charged with.
+    const image = PNG.sync.read(png);
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    expect(decoded?.data).toBe(h.emu.control.get(order['order_id'] as string)?.qrString);
+    if (type === 'qris') expect(decoded?.data).toBe(order['qr_string']);
     expect(h.emu.control.requests().at(-1)).toMatchObject({ target: 'qr-code', authValid: false });
   });
 
