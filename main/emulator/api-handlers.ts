@@ -1,5 +1,9 @@
-import { REFUND_KEY_MAX_LENGTH, REFUND_KEY_PATTERN, REFUND_REASON_MAX_LENGTH } from '../midtrans/limits.ts';
-import type { PaymentType } from '../midtrans/limits.ts';
+import {
+  REFUND_KEY_MAX_LENGTH,
+  REFUND_KEY_PATTERN,
+  REFUND_REASON_MAX_LENGTH,
+} from '../../common/midtrans-limits.ts';
+import type { PaymentType } from '../../common/midtrans-limits.ts';
 import {
   MSG,
   cancelBody,

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { MAX_REQUEST_BYTES } from '../midtrans/limits.ts';
+import { MAX_REQUEST_BYTES } from '../../common/midtrans-limits.ts';
 
 export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'aborted' };
 

@@ -11,8 +11,8 @@ import {
   ORDER_ID_PATTERN,
   PAYMENT_TYPES,
   QRIS_ACQUIRERS,
-} from '../midtrans/limits.ts';
-import type { ExpiryUnit, PaymentType, QrisAcquirer } from '../midtrans/limits.ts';
+} from '../../common/midtrans-limits.ts';
+import type { ExpiryUnit, PaymentType, QrisAcquirer } from '../../common/midtrans-limits.ts';
 import { parseWibTime } from '../midtrans/wib-time.ts';
 
 /**

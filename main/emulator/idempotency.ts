@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_TTL_MS } from '../midtrans/limits.ts';
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_TTL_MS } from '../../common/midtrans-limits.ts';
 import type { WireResponse } from './wire.ts';
 
 /**

@@ -24,7 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OffsetClock } from '../clock.ts';
-import { PAYMENT_TYPES } from '../midtrans/limits.ts';
+import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
 import type { ApiContext } from './api-handlers.ts';
 import { createControl } from './control.ts';
 import type { LiveSettings } from './control.ts';

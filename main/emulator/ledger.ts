@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import type { PaymentType, QrisAcquirer } from '../midtrans/limits.ts';
+import type { PaymentType, QrisAcquirer } from '../../common/midtrans-limits.ts';
 import type { OrderSnapshot, PaidVia, RefundSnapshot, TransactionStatus } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { PaymentType } from '../midtrans/limits.ts';
+import type { PaymentType } from '../../common/midtrans-limits.ts';
 
 /** What a request is aimed at; decided from method and path alone, before auth or body. */
 export type Route =

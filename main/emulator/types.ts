@@ -3,7 +3,7 @@
  * declared here so the implementation files can change without touching their callers.
  */
 import type { Clock } from '../clock.ts';
-import type { PaymentType, QrisAcquirer } from '../midtrans/limits.ts';
+import type { PaymentType, QrisAcquirer } from '../../common/midtrans-limits.ts';
 
 export type ErrorTransport = 'openapi' | 'mirror';
 export type PaidVia = 'qris' | 'gopay';

@@ -24,7 +24,7 @@ import {
   type MidtransOperation,
 } from './errors.ts';
 import { parseEmvco } from './emvco.ts';
-import { MAX_REQUEST_BYTES } from './limits.ts';
+import { MAX_REQUEST_BYTES } from '../../common/midtrans-limits.ts';
 import { formatWibOrderTime } from './wib-time.ts';
 import { redact, secretForms } from './redact.ts';
 import {

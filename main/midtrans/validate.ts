@@ -23,7 +23,7 @@ import {
   type ExpiryUnit,
   type PaymentType,
   type QrisAcquirer,
-} from './limits.ts';
+} from '../../common/midtrans-limits.ts';
 
 export interface ChargeItem {
   id?: string;

@@ -9,7 +9,7 @@ import type { RunningEmulator } from '../../main/emulator/types.ts';
 import { MidtransClient, chargeIdempotencyKey } from '../../main/midtrans/client.ts';
 import { failure } from '../support/failure.ts';
 import { parseEmvco } from '../../main/midtrans/emvco.ts';
-import type { PaymentType } from '../../main/midtrans/limits.ts';
+import type { PaymentType } from '../../common/midtrans-limits.ts';
 
 /** A fresh Idempotency-Key: each call here is a new charge attempt. */
 const ik = () => ({ idempotencyKey: randomUUID() });

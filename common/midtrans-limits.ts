@@ -1,7 +1,8 @@
 /**
  * Documented Midtrans limits for GoPay and dynamic QRIS (see shared/reference/midtrans-core-api.md
- * §2.1, §7.1, §7.2). The client refuses input outside them before sending anything, and the
- * emulator answers 400 for the same input, so both sides read them from here.
+ * §2.1, §7.1, §7.2). They live in the shared contract folder because three parties must agree on
+ * them: the cashier screen refuses an amount as it is typed, the client refuses it again before
+ * sending, and the emulator answers 400 for it, as Midtrans would.
  */
 export const PAYMENT_TYPES = ['gopay', 'qris'] as const;
 export type PaymentType = (typeof PAYMENT_TYPES)[number];
@@ -30,6 +31,7 @@ export const IDEMPOTENCY_KEY_MAX_LENGTH = 46;
 export const IDEMPOTENCY_TTL_MS = 5 * 60 * 1000;
 
 export const REFUND_KEY_PATTERN = /^[A-Za-z0-9\-_]+$/;
+/** Not documented by Midtrans; chosen to match the order_id limit. */
 export const REFUND_KEY_MAX_LENGTH = 50;
 export const REFUND_REASON_MAX_LENGTH = 255;
 
