@@ -185,7 +185,7 @@ function normalizeBaseUrl(input: string): string {
     url = new URL(input);
   } catch {
     throw new MidtransRequestError(
-      'status',
+      'configure',
       'baseUrl',
       'wrong-type',
       `Invalid baseUrl: "${input}" is not a URL`,
@@ -193,7 +193,7 @@ function normalizeBaseUrl(input: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new MidtransRequestError(
-      'status',
+      'configure',
       'baseUrl',
       'not-allowed',
       'Invalid baseUrl: only http and https are allowed',
@@ -201,7 +201,7 @@ function normalizeBaseUrl(input: string): string {
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new MidtransRequestError(
-      'status',
+      'configure',
       'baseUrl',
       'not-allowed',
       'Invalid baseUrl: no credentials, query or fragment allowed',
@@ -237,12 +237,17 @@ export class MidtransClient {
   constructor(options: MidtransClientOptions) {
     const key = options.serverKey;
     if (typeof key !== 'string' || key.trim().length === 0) {
-      throw new MidtransRequestError('status', 'serverKey', 'required', 'A Midtrans server key is required');
+      throw new MidtransRequestError(
+        'configure',
+        'serverKey',
+        'required',
+        'A Midtrans server key is required',
+      );
     }
     // Whitespace, colons and control characters would corrupt the Basic credentials.
     if (/[\s:]/.test(key) || [...key].some((ch) => ch.charCodeAt(0) < 0x20) || key.length > 200) {
       throw new MidtransRequestError(
-        'status',
+        'configure',
         'serverKey',
         'forbidden-characters',
         'The server key contains spaces, colons or control characters: paste it again from the Midtrans dashboard',

@@ -3,7 +3,9 @@
  * true, the gateway may have acted on a state-changing request even though we got no usable
  * answer, so the only safe next step is a status lookup, never a blind retry.
  */
-export type MidtransOperation = 'charge' | 'status' | 'cancel' | 'expire' | 'refund' | 'qr-code';
+/** 'configure' is the client's own construction (key, base URL); the rest are gateway calls. */
+export type MidtransOperation =
+  'configure' | 'charge' | 'status' | 'cancel' | 'expire' | 'refund' | 'qr-code';
 
 export type MidtransErrorCode =
   /** Refused by the client before anything was sent. */

@@ -203,9 +203,9 @@ const refundSchema = z.strictObject({
   reason: textField('refund reason', REFUND_REASON_MAX_LENGTH).optional(),
 });
 
-function firstIssue(error: z.ZodError): Issue {
+function firstIssue(error: z.ZodError, rootField: string): Issue {
   const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') || 'request';
+  const field = issue?.path.map(String).join('.') || rootField;
   const reason =
     (issue && 'params' in issue
       ? (issue.params as Record<symbol, InvalidInputReason> | undefined)?.[REASON]
@@ -222,10 +222,15 @@ function inferReason(issue: z.core.$ZodIssue | undefined): InvalidInputReason {
   return 'wrong-type';
 }
 
-function parseOrThrow<T>(operation: MidtransOperation, schema: z.ZodType<T>, input: unknown): T {
+function parseOrThrow<T>(
+  operation: MidtransOperation,
+  schema: z.ZodType<T>,
+  input: unknown,
+  rootField = 'request',
+): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const { field, reason, message } = firstIssue(result.error);
+  const { field, reason, message } = firstIssue(result.error, rootField);
   throw new MidtransRequestError(operation, field, reason, `Invalid ${field}: ${message}`);
 }
 
@@ -239,7 +244,7 @@ export function validateRefundRequest(input: unknown): RefundRequest {
 
 /** An order_id or a Midtrans transaction_id (a UUID), as used in /v2/{id}/… paths. */
 export function validateTransactionRef(operation: MidtransOperation, input: unknown): string {
-  return parseOrThrow(operation, orderIdField, input);
+  return parseOrThrow(operation, orderIdField, input, 'id');
 }
 
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9\-_.:]+$/;

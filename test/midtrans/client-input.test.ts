@@ -177,8 +177,8 @@ describe('the client refuses bad input before sending anything', () => {
   });
 
   it('validates ids, refunds and idempotency keys on the other calls', async () => {
-    await refused(client.status('bad id'), 'request', 'forbidden-characters');
-    await refused(client.cancel('x'.repeat(51)), 'request', 'too-long');
+    await refused(client.status('bad id'), 'id', 'forbidden-characters');
+    await refused(client.cancel('x'.repeat(51)), 'id', 'too-long');
     await refused(client.refund('order-1', { amount: 0 }), 'amount', 'too-small');
     await refused(
       client.refund('order-1', { refundKey: 'key with space' }),
