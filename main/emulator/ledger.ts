@@ -52,6 +52,10 @@ export class Ledger {
   readonly #clock: Clock;
   readonly #orders: OrderRecord[] = [];
   readonly #byTransactionId = new Map<string, OrderRecord>();
+  /** Every attempt per order_id, oldest first: order_ids are reused after cancel/expire/deny. */
+  readonly #attemptsByOrderId = new Map<string, OrderRecord[]>();
+  /** Only pending orders can expire, so the sweep walks these rather than the whole book. */
+  readonly #pending = new Set<OrderRecord>();
   readonly #refundsByKey = new Map<string, { order: OrderRecord; refund: RefundRecord }>();
   #nextChargebackId = 1;
 
@@ -66,8 +70,9 @@ export class Ledger {
   /** Moves every pending order whose expiry has passed to expire. */
   sweep(): void {
     const now = this.#clock.now();
-    for (const order of this.#orders) {
-      if (order.status === 'pending' && now >= order.expiryTimeMs) {
+    for (const order of this.#pending) {
+      if (now >= order.expiryTimeMs) {
+        this.#pending.delete(order);
         order.status = 'expire';
         // The order expired at its deadline, whenever the emulator happened to notice.
         order.statusChangedAtMs = order.expiryTimeMs;
@@ -78,13 +83,7 @@ export class Ledger {
   /** By transaction_id, else the latest attempt with that order_id (reference §12.9: a design choice). */
   find(id: string): OrderRecord | undefined {
     this.sweep();
-    const byTid = this.#byTransactionId.get(id);
-    if (byTid) return byTid;
-    for (let i = this.#orders.length - 1; i >= 0; i--) {
-      const order = this.#orders[i];
-      if (order && order.orderId === id) return order;
-    }
-    return undefined;
+    return this.#byTransactionId.get(id) ?? this.#attemptsByOrderId.get(id)?.at(-1);
   }
 
   findByTransactionId(transactionId: string): OrderRecord | undefined {
@@ -99,7 +98,7 @@ export class Ledger {
 
   isOrderIdTaken(orderId: string): boolean {
     this.sweep();
-    return this.#orders.some((o) => o.orderId === orderId && ORDER_ID_HOLDING.has(o.status));
+    return (this.#attemptsByOrderId.get(orderId) ?? []).some((o) => ORDER_ID_HOLDING.has(o.status));
   }
 
   create(input: NewOrder): OrderRecord {
@@ -126,6 +125,10 @@ export class Ledger {
     };
     this.#orders.push(order);
     this.#byTransactionId.set(order.transactionId, order);
+    const attempts = this.#attemptsByOrderId.get(order.orderId);
+    if (attempts) attempts.push(order);
+    else this.#attemptsByOrderId.set(order.orderId, [order]);
+    this.#pending.add(order);
     return order;
   }
 
@@ -133,6 +136,7 @@ export class Ledger {
   close(order: OrderRecord, to: 'cancel' | 'expire' | 'deny'): boolean {
     this.sweep();
     if (order.status !== 'pending') return false;
+    this.#pending.delete(order);
     order.status = to;
     order.statusChangedAtMs = this.#clock.now();
     return true;
@@ -143,6 +147,7 @@ export class Ledger {
     this.sweep();
     if (order.status !== 'pending') return false;
     const now = this.#clock.now();
+    this.#pending.delete(order);
     order.status = 'settlement';
     order.settlementTimeMs = now;
     order.statusChangedAtMs = now;
