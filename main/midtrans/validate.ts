@@ -64,36 +64,43 @@ function fail(
   ctx.addIssue({ code: 'custom', message, params: { [REASON]: reason }, path });
 }
 
-/** Classifies a would-be rupiah amount; shared by gross amount, item prices and refunds. */
+/**
+ * Classifies a would-be whole number: rupiah amounts (gross, item prices, refunds) and counts
+ * (item quantity, expiry duration). `unit` only shapes the message.
+ */
 export function amountProblem(
   value: unknown,
-  bounds: { min: number; max: number; label: string },
+  bounds: { min: number; max: number; label: string; unit?: 'rupiah' | 'count' },
 ): { reason: InvalidInputReason; message: string } | null {
-  const { min, max, label } = bounds;
+  const { min, max, label, unit = 'rupiah' } = bounds;
+  const noun = unit === 'rupiah' ? 'a number of rupiah' : 'a whole number';
+  const suffix = unit === 'rupiah' ? ' rupiah' : '';
   if (value === undefined || value === null) return { reason: 'required', message: `${label} is required` };
   if (typeof value === 'string') {
     return {
       reason: 'wrong-type',
-      message: `${label} must be a number of rupiah, not text ("${value.slice(0, 20)}")`,
+      message: `${label} must be ${noun}, not text ("${value.slice(0, 20)}")`,
     };
   }
-  if (typeof value !== 'number')
-    return { reason: 'wrong-type', message: `${label} must be a number of rupiah` };
+  if (typeof value !== 'number') return { reason: 'wrong-type', message: `${label} must be ${noun}` };
   if (!Number.isFinite(value)) return { reason: 'not-a-number', message: `${label} is not a valid number` };
   if (!Number.isInteger(value)) {
     return {
       reason: 'not-integer',
-      message: `${label} must be whole rupiah; Midtrans refuses decimals (${value})`,
+      message:
+        unit === 'rupiah'
+          ? `${label} must be whole rupiah; Midtrans refuses decimals (${value})`
+          : `${label} must be a whole number (${value})`,
     };
   }
   if (value < min)
-    return { reason: 'too-small', message: `${label} must be at least ${min} rupiah (got ${value})` };
+    return { reason: 'too-small', message: `${label} must be at least ${min}${suffix} (got ${value})` };
   if (value > max)
-    return { reason: 'too-large', message: `${label} must be at most ${max} rupiah (got ${value})` };
+    return { reason: 'too-large', message: `${label} must be at most ${max}${suffix} (got ${value})` };
   return null;
 }
 
-function amountField(bounds: { min: number; max: number; label: string }) {
+function amountField(bounds: { min: number; max: number; label: string; unit?: 'rupiah' | 'count' }) {
   return z.unknown().superRefine((value, ctx) => {
     const problem = amountProblem(value, bounds);
     if (problem) fail(ctx, problem.reason, problem.message);
@@ -131,7 +138,7 @@ const itemSchema = z.strictObject({
   name: textField('item name', ITEM_NAME_MAX_LENGTH),
   // A discount line may be negative, so only the magnitude is bounded.
   price: amountField({ min: -MAX_AMOUNT.gopay, max: MAX_AMOUNT.gopay, label: 'item price' }),
-  quantity: amountField({ min: 1, max: 10_000, label: 'item quantity' }),
+  quantity: amountField({ min: 1, max: 10_000, label: 'item quantity', unit: 'count' }),
 });
 
 const chargeSchema = z
@@ -150,7 +157,7 @@ const chargeSchema = z
       .optional(),
     expiry: z
       .strictObject({
-        duration: amountField({ min: 1, max: MAX_EXPIRY_SECONDS, label: 'expiry duration' }),
+        duration: amountField({ min: 1, max: MAX_EXPIRY_SECONDS, label: 'expiry duration', unit: 'count' }),
         unit: oneOf('expiry unit', Object.keys(EXPIRY_UNIT_SECONDS) as ExpiryUnit[]).optional(),
         orderTime: z.number().finite().optional(),
       })

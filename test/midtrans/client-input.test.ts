@@ -113,6 +113,17 @@ describe('the client refuses bad input before sending anything', () => {
       'items.0.quantity',
       'too-small',
     );
+    const qty = await refused(
+      client.charge(
+        { ...base, grossAmount: 5000, items: [{ name: 'Teh', price: 5000, quantity: 1.5 }] },
+        ik(),
+      ),
+      'items.0.quantity',
+      'not-integer',
+    );
+    // A count is not money: the message must not talk about rupiah.
+    expect(qty.message).toMatch(/item quantity must be a whole number/);
+    expect(qty.message).not.toMatch(/rupiah/);
     await refused(
       client.charge(
         { ...base, grossAmount: 5000, items: [{ name: 'Teh', price: 2500.5, quantity: 2 }] },
