@@ -151,7 +151,7 @@ function handleRefund(id: string, bodyText: string, ctx: ApiContext): WireRespon
       return reply(outcome.refund.answer ?? refundBody(order, outcome.refund, ctx.response));
     case 'ok': {
       const answer = refundBody(order, outcome.refund, ctx.response);
-      outcome.refund.answer = answer;
+      ctx.ledger.rememberRefundAnswer(outcome.refund, answer);
       return reply(answer);
     }
   }

@@ -19,21 +19,31 @@
  *   already lies in the past is refused with 400.
  * - Bodies over 16 KB get HTTP 413 {"message": ...} in both modes.
  * - Faults only hit requests that pass auth, and fire before the idempotency cache.
+ * - With a ledgerFile, orders and refunds (with each refund's first answer, so a refund_key retry
+ *   replays across a restart) survive a restart; the Idempotency-Key cache does not, so a charge
+ *   retried with its key after a restart is answered afresh (406 while its order_id is held).
  */
-import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
 import { OffsetClock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
 import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
 import type { ApiContext } from './api-handlers.ts';
 import { createControl } from './control.ts';
 import type { LiveSettings } from './control.ts';
 import { FaultQueue } from './faults.ts';
 import { IdempotencyCache } from './idempotency.ts';
+import { removeStaleTempFiles } from './atomic-file.ts';
 import { Ledger } from './ledger.ts';
+import { LedgerFileError, corruptLedgerFile, encodeLedgerFile, readLedgerFile } from './ledger-file.ts';
+import type { LedgerFileContents } from './ledger-file.ts';
+import { DebouncedFileWriter } from './persister.ts';
 import { QrPngCache } from './qr-png.ts';
 import { RequestLog } from './request-log.ts';
 import { createRequestHandler } from './server.ts';
+import { defaultServerKey, serverKeyProblem } from './server-key.ts';
 import type { EmulatorOptions, ErrorTransport, RunningEmulator } from './types.ts';
 
 export type {
@@ -55,6 +65,8 @@ export type {
 export { EmulatorControlError } from './control.ts';
 export { basicAuthHeader } from './auth.ts';
 export { IN_FLIGHT_BODY } from './server.ts';
+export { LedgerFileError } from './ledger-file.ts';
+export { defaultServerKey, loadOrCreateTrainingKey } from './server-key.ts';
 
 export const DEFAULT_MERCHANT_ID = 'G123456789';
 const DEFAULT_MERCHANT_NAME = 'KIOSK TRAINING';
@@ -65,28 +77,92 @@ const MCC = '5814';
 /** Real clocks do not move expiry by themselves; a sweep catches orders nobody asks about. */
 const SWEEP_INTERVAL_MS = 1000;
 
-export function defaultServerKey(): string {
-  return `SB-Mid-server-EMU${randomBytes(12).toString('base64url')}`;
+/** The emulator's own clock; it counts how far it was moved so that a restart can resume there. */
+class EmulatorClock extends OffsetClock {
+  advancedMs = 0;
+  onAdvance: () => void = () => undefined;
+  override advance(ms: number): void {
+    super.advance(ms);
+    this.advancedMs += ms;
+    this.onAdvance();
+  }
+}
+
+/**
+ * The ledger kept in `file` (a new one when the file does not exist), with a writer that keeps
+ * the file in step. The file is written once before this returns, so an unwritable location
+ * fails the start rather than the first sale.
+ */
+function openLedgerFile(
+  file: string,
+  clock: Clock,
+  ownClock: EmulatorClock | undefined,
+): { ledger: Ledger; writer: DebouncedFileWriter } {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    removeStaleTempFiles(file);
+  } catch (error) {
+    throw new LedgerFileError(file, `cannot be used: ${(error as Error).message}`, { cause: error });
+  }
+  const stored = readLedgerFile(file);
+  // Resume where the trainer had moved time to, or orders made "later" would predate the restart.
+  if (ownClock && stored?.clockAdvancedMs) ownClock.advance(stored.clockAdvancedMs);
+  // The writer renders lazily, so it can exist before the ledger it will render.
+  const writer = new DebouncedFileWriter(file, () =>
+    encodeLedgerFile({ ledger: ledger.state(), clockAdvancedMs: ownClock?.advancedMs ?? null }, clock.now()),
+  );
+  const ledger = restoreLedger(file, clock, stored, () => writer.changed());
+  try {
+    writer.writeNowSync();
+  } catch (error) {
+    throw new LedgerFileError(file, `cannot be written: ${(error as Error).message}`, { cause: error });
+  }
+  if (ownClock) ownClock.onAdvance = () => writer.changed();
+  return { ledger, writer };
+}
+
+function restoreLedger(
+  file: string,
+  clock: Clock,
+  stored: LedgerFileContents | null,
+  onChange: () => void,
+): Ledger {
+  try {
+    return new Ledger(clock, { ...(stored ? { state: stored.ledger } : {}), onChange });
+  } catch (error) {
+    throw corruptLedgerFile(file, `is corrupt: ${(error as Error).message}`, error);
+  }
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 0;
   const serverKey = options.serverKey ?? defaultServerKey();
-  const clock = options.clock ?? new OffsetClock();
+  let ownClock: EmulatorClock | undefined;
+  const clock = options.clock ?? (ownClock = new EmulatorClock());
   const errorTransport: ErrorTransport = options.errorTransport ?? 'openapi';
   if (errorTransport !== 'openapi' && errorTransport !== 'mirror') {
     throw new TypeError(`errorTransport must be 'openapi' or 'mirror', got ${String(errorTransport)}`);
   }
-  if (serverKey === '' || serverKey.includes(':'))
-    throw new TypeError('serverKey must be non-empty and contain no ":"');
+  const keyProblem = serverKeyProblem(serverKey);
+  if (keyProblem !== null) throw new TypeError(keyProblem);
+  if (
+    options.ledgerFile !== undefined &&
+    (typeof options.ledgerFile !== 'string' || options.ledgerFile === '')
+  )
+    throw new TypeError('ledgerFile must be a non-empty path');
   const enabled = new Set(options.enabledPaymentTypes ?? PAYMENT_TYPES);
   for (const type of enabled) {
     if (!PAYMENT_TYPES.includes(type)) throw new TypeError(`unknown payment type: ${String(type)}`);
   }
 
   const settings: LiveSettings = { latencyMs: 0, gopayPaidVia: options.gopayPaidVia ?? 'qris' };
-  const ledger = new Ledger(clock);
+  const ledgerFile = options.ledgerFile === undefined ? undefined : resolve(options.ledgerFile);
+  // Opened before listening, so a refused file leaves no server behind.
+  const { ledger, writer } =
+    ledgerFile === undefined
+      ? { ledger: new Ledger(clock), writer: undefined }
+      : openLedgerFile(ledgerFile, clock, ownClock);
   const faults = new FaultQueue();
   const log = new RequestLog();
   const control = createControl({ ledger, faults, log, clock, settings });
@@ -138,19 +214,40 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const sweep = setInterval(() => ledger.sweep(), SWEEP_INTERVAL_MS);
   sweep.unref();
 
+  const saveFailed = (error: unknown) =>
+    new LedgerFileError(ledgerFile ?? '', `could not be saved: ${(error as Error).message}`, {
+      cause: error,
+    });
+
   let closing: Promise<void> | undefined;
   return {
     url,
     serverKey,
     control,
     close() {
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= (async () => {
         clearInterval(sweep);
         abort.abort();
-        server.close(() => resolve());
-        // Keep-alive sockets and hung requests would otherwise hold close() open indefinitely.
-        server.closeAllConnections();
-      });
+        let saveError: LedgerFileError | undefined;
+        try {
+          // Before the first await: the ledger is on disk even when the caller does not await close().
+          writer?.flushSync();
+        } catch (error) {
+          saveError = saveFailed(error);
+        }
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive sockets and hung requests would otherwise hold close() open indefinitely.
+          server.closeAllConnections();
+        });
+        try {
+          // A request whose body had already arrived may still have been handled meanwhile.
+          await writer?.close();
+        } catch (error) {
+          saveError ??= saveFailed(error);
+        }
+        if (saveError) throw saveError;
+      })();
       return closing;
     },
   };

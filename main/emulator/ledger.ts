@@ -41,6 +41,27 @@ const ORDER_ID_HOLDING: ReadonlySet<TransactionStatus> = new Set([
   'partial_refund',
 ]);
 
+/**
+ * What the ledger keeps across a restart. Only the rows are stored: every index is derived from
+ * them, so a restored ledger cannot disagree with its own indexes.
+ */
+export interface LedgerState {
+  /** Every attempt, oldest first (the order find() relies on for a reused order_id). */
+  orders: OrderRecord[];
+  nextChargebackId: number;
+}
+
+export interface LedgerOptions {
+  /** A saved book to continue from; its records are adopted, not copied. */
+  state?: LedgerState;
+  /**
+   * Called synchronously after every change to the book: a new order, a status change (pay,
+   * deny, expire, cancel, the expiry sweep), a refund or a refund's remembered answer. It runs on
+   * the request path, so it should only note that something changed.
+   */
+  onChange?: () => void;
+}
+
 export type RefundOutcome =
   | { kind: 'ok'; refund: RefundRecord }
   | { kind: 'replay'; refund: RefundRecord }
@@ -58,9 +79,35 @@ export class Ledger {
   readonly #pending = new Set<OrderRecord>();
   readonly #refundsByKey = new Map<string, { order: OrderRecord; refund: RefundRecord }>();
   #nextChargebackId = 1;
+  readonly #onChange: () => void;
 
-  constructor(clock: Clock) {
+  constructor(clock: Clock, options: LedgerOptions = {}) {
     this.#clock = clock;
+    this.#onChange = options.onChange ?? (() => undefined);
+    if (options.state) this.#restore(options.state);
+  }
+
+  /** Throws a RangeError when the state breaks an invariant the indexes depend on. */
+  #restore(state: LedgerState): void {
+    let highestChargebackId = 0;
+    for (const order of state.orders) {
+      if (this.#byTransactionId.has(order.transactionId))
+        throw new RangeError(`transaction_id ${order.transactionId} appears twice`);
+      this.#add(order);
+      for (const refund of order.refunds) {
+        if (this.#refundsByKey.has(refund.refundKey))
+          throw new RangeError(`refund_key ${refund.refundKey} appears twice`);
+        this.#refundsByKey.set(refund.refundKey, { order, refund });
+        highestChargebackId = Math.max(highestChargebackId, refund.refundChargebackId);
+      }
+    }
+    // Never hand out an id twice, even if the stored counter lags behind the stored refunds.
+    this.#nextChargebackId = Math.max(state.nextChargebackId, highestChargebackId + 1);
+  }
+
+  /** The live rows, not a copy: serialize it before the ledger changes again. */
+  state(): LedgerState {
+    return { orders: this.#orders, nextChargebackId: this.#nextChargebackId };
   }
 
   now(): number {
@@ -70,14 +117,18 @@ export class Ledger {
   /** Moves every pending order whose expiry has passed to expire. */
   sweep(): void {
     const now = this.#clock.now();
+    let changed = false;
     for (const order of this.#pending) {
       if (now >= order.expiryTimeMs) {
         this.#pending.delete(order);
         order.status = 'expire';
         // The order expired at its deadline, whenever the emulator happened to notice.
         order.statusChangedAtMs = order.expiryTimeMs;
+        changed = true;
       }
     }
+    // Reads sweep too, so only a sweep that expired something counts as a change.
+    if (changed) this.#onChange();
   }
 
   /** By transaction_id, else the latest attempt with that order_id (reference §12.9: a design choice). */
@@ -123,13 +174,18 @@ export class Ledger {
       extras: input.extras,
       refunds: [],
     };
+    this.#add(order);
+    this.#onChange();
+    return order;
+  }
+
+  #add(order: OrderRecord): void {
     this.#orders.push(order);
     this.#byTransactionId.set(order.transactionId, order);
     const attempts = this.#attemptsByOrderId.get(order.orderId);
     if (attempts) attempts.push(order);
     else this.#attemptsByOrderId.set(order.orderId, [order]);
-    this.#pending.add(order);
-    return order;
+    if (order.status === 'pending') this.#pending.add(order);
   }
 
   /** pending → cancel | expire | deny. Returns false when the order is not pending. */
@@ -139,6 +195,7 @@ export class Ledger {
     this.#pending.delete(order);
     order.status = to;
     order.statusChangedAtMs = this.#clock.now();
+    this.#onChange();
     return true;
   }
 
@@ -163,6 +220,7 @@ export class Ledger {
     } else {
       order.paymentOptionType = 'GOPAY_WALLET';
     }
+    this.#onChange();
     return true;
   }
 
@@ -210,7 +268,14 @@ export class Ledger {
     order.status = amount === remaining ? 'refund' : 'partial_refund';
     order.statusChangedAtMs = now;
     this.#refundsByKey.set(refund.refundKey, { order, refund });
+    this.#onChange();
     return { kind: 'ok', refund };
+  }
+
+  /** Keeps the first answer for a refund_key so that a retry, even after a restart, gets it verbatim. */
+  rememberRefundAnswer(refund: RefundRecord, answer: Record<string, unknown>): void {
+    refund.answer = answer;
+    this.#onChange();
   }
 }
 

@@ -29,6 +29,19 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** A disabled type answers 402; default both. */
   enabledPaymentTypes?: PaymentType[];
+  /**
+   * Keeps the ledger (every order, attempt and refund, with each refund's first answer) in this
+   * JSON file so that a restarted emulator still knows them: training mode restarts with the
+   * kiosk, which then asks for the status of its unfinished orders. Loaded at start (a missing
+   * file is an empty ledger; a corrupt one or one of an unknown version makes startEmulator
+   * reject with a LedgerFileError and is left untouched); saved atomically within a few
+   * milliseconds of every change (a crash loses at most those last milliseconds, which is
+   * acceptable for training mode only) and synchronously by close(). Missing directories are created.
+   * One running emulator per file. Not kept: the Idempotency-Key cache, faults, the request log
+   * and latency. With the default clock, how far it was advanced is kept too; a supplied clock
+   * is the caller's to restore.
+   */
+  ledgerFile?: string;
 }
 
 export interface RunningEmulator {
