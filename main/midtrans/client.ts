@@ -336,8 +336,11 @@ export class MidtransClient {
     this.#verifySignature('status', snapshot, body.signature_key);
     return this.#parse('status', answer, false, () => ({
       ...snapshot,
+      // signature_key covers status_code but not transaction_status, so a settlement must also
+      // carry settlement's own code ("200"); a "201" (pending) relabelled settlement is not paid.
       paid:
         snapshot.transactionStatus === 'settlement' &&
+        snapshot.statusCode === '200' &&
         (snapshot.fraudStatus === undefined || snapshot.fraudStatus === 'accept'),
       refundAmount: body.refund_amount === undefined ? 0 : amountOf(body.refund_amount, 'refund_amount'),
       refunds: parseRefunds(body.refunds),

@@ -114,7 +114,7 @@ export interface RefundRecord {
 }
 
 export interface StatusResult extends TransactionSnapshot {
-  /** True only for settlement with fraud_status accept (or absent) on a verified answer. */
+  /** True only for settlement with status_code "200" and fraud_status accept (or absent), on a verified answer. */
   paid: boolean;
   /** Cumulative refunded rupiah. */
   refundAmount: number;

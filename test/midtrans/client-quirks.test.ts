@@ -333,6 +333,24 @@ describe('documented answers parse exactly', () => {
     expect((await client.status('f1')).paid).toBe(false);
   });
 
+  it('a "settlement" carrying pending\'s status_code 201 is not paid, though its signature is valid', async () => {
+    // signature_key covers order_id, status_code and gross_amount only, not transaction_status.
+    gateway.answer({
+      body: signed({
+        order_id: 'f2',
+        transaction_id: 't-f2',
+        status_code: '201',
+        gross_amount: '1000.00',
+        payment_type: 'qris',
+        transaction_status: 'settlement',
+        fraud_status: 'accept',
+      }),
+    });
+    const s = await client.status('f2');
+    expect(s.transactionStatus).toBe('settlement');
+    expect(s.paid).toBe(false);
+  });
+
   it('refund details: cumulative refund_amount and refunds[]', async () => {
     gateway.answer({
       body: signed({
