@@ -1,0 +1,138 @@
+/**
+ * The kiosk's own view of a sale, as the checkout engine journals it and the screens show it.
+ * One sale is one Midtrans order_id; it may take more than one charge attempt (a lost answer
+ * followed by a 404 on lookup), but it is never live at the gateway twice.
+ */
+import type { PaymentType } from './midtrans-limits.ts';
+
+/**
+ * created: the sale is journaled, nothing sent yet.
+ * charging: the attempt's Idempotency-Key is journaled and the charge may be on the wire.
+ * pending: the gateway holds a pending transaction and its QR is on disk (QR ready).
+ * The rest are final.
+ */
+export const ORDER_STATES = [
+  'created',
+  'charging',
+  'pending',
+  'settlement',
+  'expire',
+  'cancel',
+  'deny',
+  'failed',
+] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const FINAL_ORDER_STATES = ['settlement', 'expire', 'cancel', 'deny', 'failed'] as const;
+export type FinalOrderState = (typeof FINAL_ORDER_STATES)[number];
+
+export function isFinalState(state: OrderState): state is FinalOrderState {
+  return (FINAL_ORDER_STATES as readonly string[]).includes(state);
+}
+
+/** Why an order ended as it did, when the gateway's status alone does not say. */
+export const END_REASONS = [
+  /** The cashier pressed Cancel. */
+  'cashier-cancel',
+  /** The kiosk's own payment window ran out; the engine cancelled at the gateway. */
+  'kiosk-timeout',
+  /** The gateway refused the charge outright (400, 401, 402, 410 ...): nothing was created. */
+  'charge-refused',
+  /** Every charge attempt was lost and the gateway never received one. */
+  'charge-not-received',
+  /** The gateway created the charge but its QR could not be obtained; it was cancelled. */
+  'qr-unavailable',
+  /** The gateway reported failure, or a refund/chargeback before we ever saw the payment. */
+  'gateway-failure',
+  /** The journal was opened by a kiosk pointed at another gateway environment. */
+  'environment-mismatch',
+] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+export interface SaleItem {
+  /** Stable item code, for reports. */
+  id: string;
+  name: string;
+  /** Whole rupiah per unit. */
+  price: number;
+  quantity: number;
+}
+
+/** Where the customer display gets its QR from; never a remote URL. */
+export interface QrReady {
+  /** Absolute path of the PNG on disk (downloaded from generate-qr-code, or drawn locally). */
+  path: string;
+  /** 'gateway' = downloaded from Midtrans; 'local' = drawn from qr_string. */
+  source: 'gateway' | 'local';
+  /** EMVCo payload (QRIS), for a renderer that draws the code itself. */
+  qrString: string | undefined;
+}
+
+export interface OrderView {
+  orderId: string;
+  state: OrderState;
+  paymentType: PaymentType;
+  grossAmount: number;
+  items: SaleItem[];
+  createdAt: number;
+  updatedAt: number;
+  /** When the kiosk stops waiting and cancels at the gateway (ms since epoch). */
+  deadlineAt: number;
+  /** Charge attempts sent for this sale (only >1 after a lost charge the gateway never saw). */
+  attempt: number;
+  transactionId: string | undefined;
+  /** Last transaction_status the gateway reported. */
+  gatewayStatus: string | undefined;
+  /** payment_type as reported by the gateway: a GoPay charge paid by a QRIS scan says "qris". */
+  paidWith: string | undefined;
+  /** Issuer of the paying wallet or bank app, when the gateway says. */
+  issuer: string | undefined;
+  acquirer: string | undefined;
+  qr: QrReady | undefined;
+  /** GoPay deeplink, for a customer paying on the same phone. */
+  deeplinkUrl: string | undefined;
+  gatewayExpiryAt: number | undefined;
+  settledAt: number | undefined;
+  finalAt: number | undefined;
+  endReason: EndReason | undefined;
+  /** Plain-words detail for the screens and support staff (never secrets). */
+  detail: string | undefined;
+}
+
+export type GatewayHealth =
+  | 'unknown'
+  | 'ok'
+  /** No connection, timeouts or 5xx. */
+  | 'unreachable'
+  /** 401: the key is wrong or belongs to the other environment. */
+  | 'unauthorized'
+  | 'rate-limited'
+  /** An answer failed its signature check. */
+  | 'untrusted';
+
+export type KioskEvent =
+  | { type: 'order'; order: OrderView; previousState: OrderState | null; at: number }
+  | { type: 'health'; health: GatewayHealth; detail: string | undefined; at: number };
+
+export interface ReportLine {
+  state: FinalOrderState | 'open';
+  paymentType: string;
+  issuer: string;
+  count: number;
+  amount: number;
+}
+
+export interface DayReport {
+  /** Shop-local date, YYYY-MM-DD. */
+  date: string;
+  lines: ReportLine[];
+  settledCount: number;
+  settledAmount: number;
+  openCount: number;
+}
+
+export interface HistoryPage {
+  orders: OrderView[];
+  /** Pass back as `before` to get the next (older) page; undefined on the last page. */
+  nextCursor: number | undefined;
+}

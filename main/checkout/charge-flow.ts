@@ -1,0 +1,228 @@
+/**
+ * From a journaled sale to a pending transaction with its QR on disk, without ever having two
+ * live charges for one sale:
+ * - every attempt's Idempotency-Key is committed before the attempt is sent;
+ * - an answer that never came (timeout, reset, 5xx, 202 in flight, 406, garbage) is settled by
+ *   asking the gateway about the order_id, never by charging again blindly;
+ * - only a 404 older than the settle window lets a new attempt go out (the order_id itself then
+ *   guards against a late twin: the gateway answers 406 and we ask again).
+ */
+import { DEFAULT_EXPIRY_SECONDS } from '../../common/midtrans-limits.ts';
+import type { EndReason } from '../../common/order.ts';
+import type { OrderRow } from '../journal/types.ts';
+import { chargeIdempotencyKey } from '../midtrans/client.ts';
+import { MidtransError } from '../midtrans/errors.ts';
+import type { ChargeResult, StatusResult } from '../midtrans/responses.ts';
+import type { ChargeRequest } from '../midtrans/validate.ts';
+// cancel-flow and this module call each other only at run time, which ES modules allow.
+import { cancelAtGateway, type CancelReason } from './cancel-flow.ts';
+import type { EngineContext } from './context.ts';
+import { verdictOf } from './order-machine.ts';
+import { obtainQr } from './qr-flow.ts';
+
+/** Thrown when the order's fate is still unknown; the scheduler retries with backoff. */
+export class StillUnknownError extends Error {
+  override readonly name = 'StillUnknownError';
+}
+
+function chargeRequest(ctx: EngineContext, row: OrderRow): ChargeRequest {
+  // Midtrans' own expiry below 15 minutes is unreliable: it gets at least that, and a shorter
+  // kiosk window is enforced by our own Expire call at the deadline.
+  const seconds = Math.max(DEFAULT_EXPIRY_SECONDS, Math.ceil(ctx.settings.kioskTimeoutMs / 1000));
+  const request: ChargeRequest = {
+    paymentType: row.paymentType,
+    orderId: row.orderId,
+    grossAmount: row.grossAmount,
+    // No order_time: the gateway counts from its own clock, so a re-sent attempt is never born stale.
+    expiry: { duration: Math.ceil(seconds / 60), unit: 'minute' },
+  };
+  if (row.items.length > 0) request.items = row.items;
+  if (row.paymentType === 'qris') request.qrisAcquirer = ctx.settings.qrisAcquirer;
+  return request;
+}
+
+/** The gateway said no and created nothing: no lookup can change that. */
+function refusedOutright(error: unknown): error is MidtransError {
+  return (
+    error instanceof MidtransError &&
+    error.operation === 'charge' &&
+    !error.ambiguous &&
+    error.code !== 'duplicate'
+  );
+}
+
+/** Journals the next attempt (its key first), so a crash after this line is resolved by lookup. */
+function beginAttempt(ctx: EngineContext, row: OrderRow): OrderRow {
+  const attempt = row.attempt + 1;
+  return ctx.move(row, {
+    state: 'charging',
+    attempt,
+    attemptKey: chargeIdempotencyKey(row.orderId, attempt),
+    attemptSentAt: ctx.clock.now(),
+  });
+}
+
+function fail(ctx: EngineContext, row: OrderRow, endReason: EndReason, detail: string): OrderRow {
+  return ctx.move(row, { state: 'failed', endReason, detail });
+}
+
+async function send(ctx: EngineContext, row: OrderRow): Promise<ChargeResult> {
+  const key = row.attemptKey;
+  if (key === undefined) throw new Error(`order ${row.orderId} is charging without an attempt key`);
+  return ctx.call(
+    row.orderId,
+    'charge',
+    () => ctx.gateway.charge(chargeRequest(ctx, row), { idempotencyKey: key }),
+    (r) => ({ attempt: row.attempt, transactionId: r.transactionId, transactionStatus: r.transactionStatus }),
+  );
+}
+
+/** A charge answer (fresh or replayed) in hand: store the QR and go pending, or end. */
+async function adoptCharge(ctx: EngineContext, row: OrderRow, result: ChargeResult): Promise<OrderRow> {
+  const common = {
+    transactionId: result.transactionId,
+    gatewayStatus: result.transactionStatus,
+    acquirer: result.acquirer ?? null,
+    gatewayExpiryAt: result.expiryTime ?? null,
+  };
+  if (result.transactionStatus !== 'pending') {
+    // A charge answered "deny" (202) or otherwise final: the status lookup has the signed truth.
+    return resolveByStatus(ctx, ctx.move(row, common, { kind: 'note', detail: { charge: 'not pending' } }));
+  }
+  const qr = await obtainQr(ctx, row.orderId, result);
+  const pendingRow = ctx.move(row, {
+    ...common,
+    state: 'pending',
+    qrUrl: result.qrCodeUrl ?? null,
+    qrString: result.qrString ?? null,
+    deeplinkUrl: result.deeplinkUrl ?? null,
+    ...(qr === undefined ? {} : { qrPath: qr.path, qrSource: qr.source }),
+  });
+  if (qr === undefined) return cancelAtGateway(ctx, pendingRow, 'qr-unavailable');
+  if (pendingRow.cancelRequestedAt !== undefined) {
+    return cancelAtGateway(
+      ctx,
+      pendingRow,
+      (pendingRow.endReason as CancelReason | undefined) ?? 'cashier-cancel',
+    );
+  }
+  return pendingRow;
+}
+
+/** Sends the current attempt of a charging order and follows the answer to its end. */
+export async function chargeAndFollow(ctx: EngineContext, row: OrderRow): Promise<OrderRow> {
+  let current = row.state === 'created' ? beginAttempt(ctx, row) : row;
+  try {
+    return await adoptCharge(ctx, current, await send(ctx, current));
+  } catch (error) {
+    current = ctx.journal.get(row.orderId) ?? current;
+    if (current.state !== 'charging') throw error;
+    if (refusedOutright(error)) {
+      const reason: EndReason = error.code === 'network' ? 'charge-not-received' : 'charge-refused';
+      return fail(ctx, current, reason, error.message);
+    }
+    return resolveCharging(ctx, current);
+  }
+}
+
+/**
+ * A charging order whose last answer we do not have (lost in flight, or a crash): ask the
+ * gateway. Found → adopt it; 404 → a new attempt once the old one can no longer arrive.
+ * Throws StillUnknownError (or the gateway's error) when it must be asked again later.
+ */
+export async function resolveCharging(ctx: EngineContext, row: OrderRow): Promise<OrderRow> {
+  const found = await ctx.call(
+    row.orderId,
+    'status',
+    () => ctx.gateway.findStatus(row.orderId),
+    (s) => ({ found: s !== null, transactionStatus: s?.transactionStatus }),
+  );
+  ctx.journal.appendEvent(row.orderId, {
+    kind: 'recovery',
+    at: ctx.clock.now(),
+    detail: { attempt: row.attempt, found: found !== null, transactionStatus: found?.transactionStatus },
+  });
+  if (found !== null) return adoptFound(ctx, row, found);
+
+  const now = ctx.clock.now();
+  const sentAt = row.attemptSentAt ?? row.createdAt;
+  if (row.attempt > 0 && now - sentAt < ctx.settings.chargeSettleMs) {
+    throw new StillUnknownError(`charge attempt ${row.attempt} may still be on its way to the gateway`);
+  }
+  if (row.cancelRequestedAt !== undefined) {
+    return fail(
+      ctx,
+      row,
+      row.endReason ?? 'cashier-cancel',
+      'cancelled before the gateway received the charge',
+    );
+  }
+  if (row.attempt >= ctx.settings.maxChargeAttempts || now >= row.deadlineAt) {
+    return fail(ctx, row, 'charge-not-received', `the gateway never received charge attempt ${row.attempt}`);
+  }
+  return chargeAndFollow(ctx, beginAttempt(ctx, row));
+}
+
+/** The gateway has the order; we may lack its QR (the charge answer was lost). */
+async function adoptFound(ctx: EngineContext, row: OrderRow, status: StatusResult): Promise<OrderRow> {
+  if (verdictOf(status).state !== undefined) return applyStatus(ctx, row, status);
+  // Still pending: the QR lives only in the charge answer. A re-send with the same
+  // Idempotency-Key makes the gateway replay that answer instead of charging again.
+  try {
+    const replay = await send(ctx, row);
+    if (replay.transactionId === status.transactionId) return await adoptCharge(ctx, row, replay);
+  } catch {
+    // Replay window passed (406) or the gateway failed: the QR cannot be recovered.
+  }
+  const adopted = ctx.move(row, {
+    state: 'pending',
+    transactionId: status.transactionId,
+    gatewayStatus: status.transactionStatus,
+    gatewayExpiryAt: status.expiryTime ?? null,
+  });
+  return cancelAtGateway(ctx, adopted, 'qr-unavailable');
+}
+
+/** Asks for the signed status and applies it (used after any unsigned answer). */
+export async function resolveByStatus(ctx: EngineContext, row: OrderRow): Promise<OrderRow> {
+  const status = await ctx.call(
+    row.orderId,
+    'status',
+    () => ctx.gateway.status(row.transactionId ?? row.orderId),
+    (s) => ({ transactionStatus: s.transactionStatus, paid: s.paid }),
+  );
+  return applyStatus(ctx, row, status);
+}
+
+/** Moves the order to what a verified status answer supports; open answers change nothing. */
+export function applyStatus(ctx: EngineContext, row: OrderRow, status: StatusResult): OrderRow {
+  const verdict = verdictOf(status);
+  const fields = {
+    transactionId: status.transactionId,
+    gatewayStatus: status.transactionStatus,
+    paidWith: status.paymentType,
+    issuer: status.issuer ?? null,
+    acquirer: status.acquirer ?? null,
+    ...(status.expiryTime === undefined ? {} : { gatewayExpiryAt: status.expiryTime }),
+  };
+  if (verdict.state === undefined) {
+    if (row.gatewayStatus === status.transactionStatus && verdict.detail === undefined) return row;
+    return ctx.move(row, { ...fields, ...(verdict.detail === undefined ? {} : { detail: verdict.detail }) });
+  }
+  if (verdict.state === 'settlement') {
+    return ctx.move(row, {
+      ...fields,
+      state: 'settlement',
+      settledAt: status.settlementTime ?? ctx.clock.now(),
+      // Paid while we were cancelling: the payment stands, the cancel reason does not.
+      endReason: null,
+      detail: row.cancelRequestedAt === undefined ? null : 'paid before the cancel reached the gateway',
+    });
+  }
+  return ctx.move(row, {
+    ...fields,
+    state: verdict.state,
+    ...(verdict.endReason === undefined ? {} : { endReason: verdict.endReason }),
+    ...(verdict.detail === undefined ? {} : { detail: verdict.detail }),
+  });
+}
