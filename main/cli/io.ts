@@ -1,0 +1,61 @@
+/**
+ * Where a command writes. Commands get this instead of process.stdout so they can run in-process
+ * in tests; every line passes through a redactor so the server key cannot leak even if some
+ * error message were to carry it.
+ */
+export interface TextSink {
+  write(chunk: string): unknown;
+}
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Aborted on SIGINT/SIGTERM: waiting commands stop, close the services and exit. */
+  signal?: AbortSignal;
+}
+
+/** Shorter "keys" would mangle ordinary words; no real Midtrans key is this short. */
+const MIN_REDACTED_LENGTH = 8;
+
+export class Output {
+  readonly #io: CliIo;
+  readonly #secrets: string[];
+
+  constructor(io: CliIo, secrets: readonly (string | undefined)[]) {
+    this.#io = io;
+    this.#secrets = secrets
+      .map((s) => s?.trim())
+      .filter((s): s is string => s !== undefined && s.length >= MIN_REDACTED_LENGTH)
+      .flatMap((s) => [s, Buffer.from(`${s}:`).toString('base64')]);
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.#io.signal;
+  }
+
+  /** One JSON document per line: what scripts and tests read. */
+  json(value: unknown, pretty = false): void {
+    this.#io.stdout.write(this.#redact(JSON.stringify(value, null, pretty ? 2 : undefined)) + '\n');
+  }
+
+  line(text = ''): void {
+    this.#io.stdout.write(this.#redact(text) + '\n');
+  }
+
+  /** A refusal, in both languages the till speaks. */
+  refusal(headline: string, words: { id: string; en: string }): void {
+    this.note(`${headline}:\n  id: ${words.id}\n  en: ${words.en}`);
+  }
+
+  /** Human notes go to stderr so stdout stays machine-readable. */
+  note(text: string): void {
+    this.#io.stderr.write(this.#redact(`kiosk: ${text}`) + '\n');
+  }
+
+  #redact(text: string): string {
+    let out = text;
+    for (const secret of this.#secrets) out = out.replaceAll(secret, '[redacted]');
+    return out;
+  }
+}
