@@ -107,6 +107,9 @@ function handleCharge(bodyText: string, ctx: ApiContext): WireResponse {
     qrString: buildQrisString(ctx.merchant, charge.grossAmount),
     extras: charge.extras,
   });
+  // Draw the QR image once the charge has been answered, as a gateway would while the answer
+  // travels, so the client's download finds it ready instead of waiting for the drawing.
+  setImmediate(() => ctx.qrPngs.render(order.qrString).catch(() => {}));
   return midtransResponse(chargeBody(order, ctx.response), ctx.transport());
 }
 
