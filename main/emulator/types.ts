@@ -146,6 +146,7 @@ export interface EmulatorControl {
   setLatency(ms: number): void;
   /** Moves an OffsetClock or ManualClock forward; throws for any other clock. */
   advanceClock(ms: number): void;
+  /** The most recent requests (up to 20,000), oldest first. */
   requests(): RequestLogEntry[];
   clearRequests(): void;
 }
