@@ -190,6 +190,7 @@ export async function resolveByStatus(ctx: EngineContext, row: OrderRow): Promis
     'status',
     () => ctx.gateway.status(row.transactionId ?? row.orderId),
     (s) => ({ transactionStatus: s.transactionStatus, paid: s.paid }),
+    (s) => s.transactionStatus === row.gatewayStatus && s.transactionStatus === 'pending',
   );
   return applyStatus(ctx, row, status);
 }

@@ -48,6 +48,13 @@ export class EngineContext {
   readonly #emit: (event: KioskEvent) => void;
   #health: GatewayHealth = 'unknown';
   readonly #background = new Set<Promise<unknown>>();
+  /**
+   * Status answers that changed nothing ("still pending"), counted instead of journaled one by
+   * one: at one a second they would be most of the journal and of its start-up check. The
+   * count is journaled as one event before the order's next event, or at stop; a crash loses
+   * only the count since the last event, never an answer that changed anything.
+   */
+  readonly #quiet = new Map<string, { count: number; firstAt: number; lastAt: number; status: unknown }>();
   /** Set by a 429: the scheduler pauses every poll until then. */
   onRateLimit: (untilMs: number) => void = () => {};
 
@@ -89,6 +96,7 @@ export class EngineContext {
     patch: OrderPatch & { state?: OrderState },
     event: Omit<NewEvent, 'at'> = { kind: 'transition' },
   ): OrderRow {
+    this.flushQuiet(row.orderId);
     const at = this.clock.now();
     const to = patch.state ?? row.state;
     if (to !== row.state) assertMove(row.state, to);
@@ -105,18 +113,33 @@ export class EngineContext {
     operation: GatewayOperation,
     fn: () => Promise<T>,
     describe: (result: T) => Record<string, unknown> = () => ({}),
+    /** True for an answer that changes nothing: counted, not journaled on its own. */
+    quiet: (result: T) => boolean = () => false,
   ): Promise<T> {
     const started = this.clock.now();
     try {
       const result = await fn();
+      this.#setHealth('ok', undefined);
+      if (quiet(result)) {
+        const now = this.clock.now();
+        const seen = this.#quiet.get(orderId);
+        if (seen === undefined) {
+          this.#quiet.set(orderId, { count: 1, firstAt: now, lastAt: now, status: describe(result) });
+        } else {
+          seen.count++;
+          seen.lastAt = now;
+        }
+        return result;
+      }
+      this.flushQuiet(orderId);
       this.journal.appendEvent(orderId, {
         kind: 'gateway',
         at: this.clock.now(),
         detail: { operation, outcome: 'ok', ms: this.clock.now() - started, ...describe(result) },
       });
-      this.#setHealth('ok', undefined);
       return result;
     } catch (error) {
+      this.flushQuiet(orderId);
       const code = error instanceof MidtransError ? error.code : 'internal-error';
       const detail: Record<string, unknown> = { operation, outcome: code, ms: this.clock.now() - started };
       if (error instanceof MidtransError) {
@@ -136,6 +159,29 @@ export class EngineContext {
       });
       this.#noteFailure(error);
       throw error;
+    }
+  }
+
+  /** Journals the count of unchanged status answers for one order (or all, at stop). */
+  flushQuiet(orderId?: string): void {
+    const ids = orderId === undefined ? [...this.#quiet.keys()] : [orderId];
+    for (const id of ids) {
+      const seen = this.#quiet.get(id);
+      if (seen === undefined) continue;
+      this.#quiet.delete(id);
+      this.journal.appendEvent(id, {
+        kind: 'gateway',
+        at: seen.lastAt,
+        detail: {
+          operation: 'status',
+          outcome: 'ok',
+          unchanged: true,
+          count: seen.count,
+          firstAt: seen.firstAt,
+          lastAt: seen.lastAt,
+          ...(seen.status as Record<string, unknown>),
+        },
+      });
     }
   }
 

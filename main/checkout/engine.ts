@@ -300,6 +300,7 @@ export class CheckoutEngine {
     await this.#scheduler.stop();
     while (this.#locks.size > 0) await Promise.allSettled([...this.#locks.values()]);
     await this.#ctx.drain();
+    this.#ctx.flushQuiet();
   }
 
   /** An order this engine may act on: known, and at the gateway this engine talks to. */

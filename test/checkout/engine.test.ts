@@ -158,6 +158,27 @@ describe('polling', () => {
     expect(h.engine.following).toBe(0);
   });
 
+  it('journals every status call, counting unchanged "still pending" answers in one event', async () => {
+    h = await startHarness();
+    const order = await h.engine.startSale({ paymentType: 'qris', amount: 9_000 });
+    await sleep(1000);
+    h.emu.control.pay(order.orderId);
+    await finalOf(h, order);
+    const statusEvents = h.journal
+      .events(order.orderId)
+      .filter((e) => e.kind === 'gateway' && e.detail.operation === 'status');
+    const unchanged = statusEvents.filter((e) => e.detail.unchanged === true);
+    const counted = statusEvents.reduce(
+      (n, e) => n + (typeof e.detail.count === 'number' ? e.detail.count : 1),
+      0,
+    );
+    expect(unchanged).toHaveLength(1);
+    expect(unchanged[0]!.detail.count).toBeGreaterThanOrEqual(2);
+    expect(statusEvents.at(-1)?.detail.transactionStatus).toBe('settlement');
+    // Every request the gateway saw is accounted for in the journal.
+    expect(counted).toBe(h.statusCalls(order.orderId));
+  });
+
   it('follows many pending orders with bounded concurrency and settles them all', async () => {
     h = await startHarness({ engine: { pollConcurrency: 2 } });
     const orders = await Promise.all(
