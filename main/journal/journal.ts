@@ -9,7 +9,7 @@ import type { DayReport, OrderState } from '../../common/order.ts';
 import { systemClock } from '../clock.ts';
 import type { Clock } from '../clock.ts';
 import { isBusinessDate } from './business-date.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, verifyDatabase } from './database.ts';
 import type { OpenDatabaseOptions } from './database.ts';
 import { DuplicateOrderError, StaleStateError, UnknownOrderError } from './errors.ts';
 import { toOrderParams, toOrderRow } from './order-columns.ts';
@@ -79,11 +79,20 @@ export class Journal {
     const clock = options.clock ?? systemClock;
     const dbOptions: OpenDatabaseOptions = { now: () => clock.now() };
     if (options.backupDir !== undefined) dbOptions.backupDir = options.backupDir;
-    return new Journal(openDatabase(file, dbOptions));
+    return new Journal(openDatabase(file, dbOptions), file);
   }
 
-  private constructor(db: BetterSqlite3.Database) {
+  /** The journal's file; verify() checks all of it, which open() does only for the orders. */
+  readonly file: string;
+
+  /** Whole-file integrity check ('ok' or the first problem); slow on a big journal. */
+  verify(): string {
+    return verifyDatabase(this.file);
+  }
+
+  private constructor(db: BetterSqlite3.Database, file: string) {
     this.#db = db;
+    this.file = file;
     this.#insertOrder = db.prepare(sql.INSERT_ORDER);
     this.#updateOrder = db.prepare(sql.UPDATE_ORDER);
     this.#insertEvent = db.prepare(sql.INSERT_EVENT);

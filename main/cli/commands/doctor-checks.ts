@@ -70,7 +70,7 @@ export function dataDirCheck(dataDir: string): Check {
   }
 }
 
-/** Opening runs the journal's integrity check and any schema upgrade. */
+/** Opening checks the orders and runs any schema upgrade; doctor then checks the whole file. */
 export function journalCheck(dataDir: string): Check {
   const file = join(dataDir, 'journal.sqlite');
   let journal: Journal;
@@ -80,6 +80,10 @@ export function journalCheck(dataDir: string): Check {
     return { name: 'journal', verdict: 'fail', detail: (error as Error).message };
   }
   try {
+    const problem = journal.verify();
+    if (problem !== 'ok') {
+      return { name: 'journal', verdict: 'fail', detail: `${file} failed its whole-file check: ${problem}` };
+    }
     const open = journal.openOrders().length;
     const advice = open > 0 ? ` (run "kiosk recover" to follow them)` : '';
     return {
