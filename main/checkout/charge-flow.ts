@@ -7,7 +7,7 @@
  * - only a 404 older than the settle window lets a new attempt go out (the order_id itself then
  *   guards against a late twin: the gateway answers 406 and we ask again).
  */
-import { DEFAULT_EXPIRY_SECONDS } from '../../common/midtrans-limits.ts';
+import { DEFAULT_EXPIRY_SECONDS, IDEMPOTENCY_TTL_MS } from '../../common/midtrans-limits.ts';
 import type { EndReason } from '../../common/order.ts';
 import type { OrderRow } from '../journal/types.ts';
 import { chargeIdempotencyKey } from '../midtrans/client.ts';
@@ -90,15 +90,16 @@ async function adoptCharge(ctx: EngineContext, row: OrderRow, result: ChargeResu
     return resolveByStatus(ctx, ctx.move(row, common, { kind: 'note', detail: { charge: 'not pending' } }));
   }
   const qr = await obtainQr(ctx, row.orderId, result);
+  if (qr === undefined) return pendingToCancel(ctx, row, common);
   const pendingRow = ctx.move(row, {
     ...common,
     state: 'pending',
     qrUrl: result.qrCodeUrl ?? null,
     qrString: result.qrString ?? null,
     deeplinkUrl: result.deeplinkUrl ?? null,
-    ...(qr === undefined ? {} : { qrPath: qr.path, qrSource: qr.source }),
+    qrPath: qr.path,
+    qrSource: qr.source,
   });
-  if (qr === undefined) return cancelAtGateway(ctx, pendingRow, 'qr-unavailable');
   if (pendingRow.cancelRequestedAt !== undefined) {
     return cancelAtGateway(
       ctx,
@@ -107,6 +108,38 @@ async function adoptCharge(ctx: EngineContext, row: OrderRow, result: ChargeResu
     );
   }
   return pendingRow;
+}
+
+/**
+ * A live transaction nobody can scan: journaled as pending *with* its cancel request in one
+ * commit, so a crash right after still resumes the cancel rather than leaving it payable.
+ */
+function pendingToCancel(
+  ctx: EngineContext,
+  row: OrderRow,
+  fields: { transactionId: string; gatewayStatus: string; gatewayExpiryAt: number | null },
+): Promise<OrderRow> {
+  const pending = ctx.move(
+    row,
+    { ...fields, state: 'pending', cancelRequestedAt: ctx.clock.now(), endReason: 'qr-unavailable' },
+    { kind: 'cancel-requested', detail: { reason: 'qr-unavailable' } },
+  );
+  return cancelAtGateway(ctx, pending, 'qr-unavailable');
+}
+
+/** Errors that say nothing about the replay window: ask again later rather than give up. */
+function transient(error: unknown): boolean {
+  if (!(error instanceof MidtransError)) return true;
+  if (error.ambiguous) return true;
+  return [
+    'network',
+    'timeout',
+    'connection-lost',
+    'server-error',
+    'rate-limited',
+    'in-progress',
+    'unauthorized',
+  ].includes(error.code);
 }
 
 /** Sends the current attempt of a charging order and follows the answer to its end. */
@@ -168,19 +201,24 @@ async function adoptFound(ctx: EngineContext, row: OrderRow, status: StatusResul
   if (verdictOf(status).state !== undefined) return applyStatus(ctx, row, status);
   // Still pending: the QR lives only in the charge answer. A re-send with the same
   // Idempotency-Key makes the gateway replay that answer instead of charging again.
+  let replay: ChargeResult | undefined;
   try {
-    const replay = await send(ctx, row);
-    if (replay.transactionId === status.transactionId) return await adoptCharge(ctx, row, replay);
-  } catch {
-    // Replay window passed (406) or the gateway failed: the QR cannot be recovered.
+    replay = await send(ctx, row);
+  } catch (error) {
+    // A passing failure says nothing about the replay window: stay charging and ask again, as
+    // long as the window (5 minutes from the send) and the customer's patience last.
+    const now = ctx.clock.now();
+    const windowOpen =
+      now < (row.attemptSentAt ?? row.createdAt) + IDEMPOTENCY_TTL_MS && now < row.deadlineAt;
+    if (transient(error) && windowOpen) throw error;
+    // Otherwise the window has passed (406) or the gateway refuses: the QR cannot be had.
   }
-  const adopted = ctx.move(row, {
-    state: 'pending',
+  if (replay?.transactionId === status.transactionId) return adoptCharge(ctx, row, replay);
+  return pendingToCancel(ctx, row, {
     transactionId: status.transactionId,
     gatewayStatus: status.transactionStatus,
     gatewayExpiryAt: status.expiryTime ?? null,
   });
-  return cancelAtGateway(ctx, adopted, 'qr-unavailable');
 }
 
 /** Asks for the signed status and applies it (used after any unsigned answer). */

@@ -248,6 +248,27 @@ describe('restart', () => {
     expect(h.emu.control.list().filter((o) => o.orderId === 'K-CRASH-1')).toHaveLength(1);
   });
 
+  it('a passing failure of the replay is retried, not taken as "QR lost"', async () => {
+    h = await startHarness();
+    const { key } = journalCharging('K-CRASH-4');
+    await h.client.charge(
+      {
+        paymentType: 'qris',
+        orderId: 'K-CRASH-4',
+        grossAmount: 25_000,
+        expiry: { duration: 15, unit: 'minute' },
+      },
+      { idempotencyKey: key },
+    );
+    h.emu.control.injectFault({ target: 'charge', fault: { kind: 'http-error', httpStatus: 502 } });
+    const engine = await h.restart();
+    engine.start();
+    const adopted = await waitForState(engine, 'K-CRASH-4', 'pending');
+    expect(adopted.state).toBe('pending');
+    expect(adopted.qr).toBeDefined();
+    expect(h.emu.control.get('K-CRASH-4')?.transactionStatus).toBe('pending');
+  });
+
   it('a charge that never reached the gateway is sent again as the next attempt', async () => {
     h = await startHarness();
     journalCharging('K-CRASH-2');
