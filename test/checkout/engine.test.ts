@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import jsQRModule from 'jsqr';
@@ -305,6 +306,30 @@ describe('restart', () => {
     await expect(engine.cancel(order.orderId)).rejects.toMatchObject({ code: 'other-environment' });
     await expect(engine.checkNow(order.orderId)).rejects.toMatchObject({ code: 'other-environment' });
     expect(h.emu.control.requests().length).toBe(before);
+  });
+});
+
+describe('secrets', () => {
+  it('the server key never reaches the journal, in any form', async () => {
+    h = await startHarness();
+    const paid = await h.engine.startSale({ paymentType: 'gopay', amount: 12_000 });
+    h.emu.control.injectFault({ target: 'status', fault: { kind: 'http-error', httpStatus: 500 } });
+    h.emu.control.pay(paid.orderId);
+    await finalOf(h, paid);
+    await h.engine.cancel((await h.engine.startSale({ paymentType: 'qris', amount: 3_000 })).orderId);
+    await h.engine.stop();
+    const key = h.emu.serverKey;
+    const forms = [key, Buffer.from(`${key}:`).toString('base64'), Buffer.from(key).toString('base64')];
+    const files = ['journal.sqlite', 'journal.sqlite-wal']
+      .map((f) => join(h.dir, f))
+      .filter((f) => existsSync(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const bytes = readFileSync(file).toString('latin1');
+      for (const form of forms) expect(bytes.includes(form)).toBe(false);
+    }
+    // The journal did record the exchanges, so the check above looked at real content.
+    expect(h.journal.events(paid.orderId).some((e) => e.detail.outcome === 'server-error')).toBe(true);
   });
 });
 
