@@ -5,10 +5,10 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { KIOSK_MODES, type KioskMode } from '../../common/contract.ts';
 import { PAYMENT_TYPES, type PaymentType } from '../../common/midtrans-limits.ts';
 
-export const KIOSK_MODES = ['training', 'sandbox', 'production'] as const;
-export type KioskMode = (typeof KIOSK_MODES)[number];
+export { KIOSK_MODES, type KioskMode };
 
 /** Matches Electron's app.getPath('userData') for this app, so the CLI reads the app's journal. */
 const APP_FOLDER = 'gopay-qris-kiosk';

@@ -1,0 +1,55 @@
+/**
+ * The payload schema of every command in `contract.ts`. The main process parses each call with
+ * these before doing anything (browser mode's WebSocket now, Electron IPC in the shell); a screen
+ * never needs to import them, so their weight stays out of the bundles.
+ *
+ * `sale.start` checks only the shape here: amounts and items are judged by `checkSale`, whose
+ * refusals are specific and bilingual.
+ */
+import { z } from 'zod';
+import type { AnyCommand } from './contract.ts';
+import { LANGUAGES, SIMULATED_OUTCOMES } from './contract.ts';
+import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN } from './midtrans-limits.ts';
+
+const empty = z.strictObject({});
+const orderId = z.string().min(1).max(ORDER_ID_MAX_LENGTH).regex(ORDER_ID_PATTERN);
+const wholeRupiah = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const cursor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const itemShape = z.strictObject({
+  id: z.string().max(64),
+  name: z.string().max(200),
+  price: z.number(),
+  quantity: z.number(),
+});
+
+export const COMMAND_SCHEMAS = {
+  'kiosk.snapshot': empty,
+  'sale.start': z.strictObject({
+    paymentType: z.string().max(32),
+    amount: z.union([z.number(), z.string().max(32), z.null()]).optional(),
+    items: z.array(itemShape).max(200).optional(),
+  }),
+  'sale.cancel': z.strictObject({ orderId }),
+  'sale.checkNow': z.strictObject({ orderId }),
+  'sale.simulate': z.strictObject({ orderId, outcome: z.enum(SIMULATED_OUTCOMES) }),
+  'history.page': z.strictObject({
+    before: cursor.optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  }),
+  'report.day': z.strictObject({
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
+  'settings.setLanguage': z.strictObject({ language: z.enum(LANGUAGES) }),
+  'display.showCart': z.strictObject({
+    cart: z
+      .strictObject({
+        amount: wholeRupiah,
+        items: z.array(itemShape).max(200),
+      })
+      .nullable(),
+  }),
+  'display.snapshot': empty,
+} as const satisfies Record<AnyCommand, z.ZodType>;
