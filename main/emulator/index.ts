@@ -35,7 +35,7 @@ import { createControl } from './control.ts';
 import type { LiveSettings } from './control.ts';
 import { FaultQueue } from './faults.ts';
 import { IdempotencyCache } from './idempotency.ts';
-import { removeStaleTempFiles } from './atomic-file.ts';
+import { removeStaleTempFiles } from '../fs/atomic-file.ts';
 import { Ledger } from './ledger.ts';
 import { LedgerFileError, corruptLedgerFile, encodeLedgerFile, readLedgerFile } from './ledger-file.ts';
 import type { LedgerFileContents } from './ledger-file.ts';

@@ -1,7 +1,7 @@
 import { renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncDirectory, writeFileAtomicSync, writeSyncedTempFile } from './atomic-file.ts';
+import { syncDirectory, writeFileAtomicSync, writeSyncedTempFile } from '../fs/atomic-file.ts';
 
 /**
  * Mirrors in-memory state that changes on the request path into a file, without doing the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomicSync } from './atomic-file.ts';
+import { writeFileAtomicSync } from '../fs/atomic-file.ts';
 
 /**
  * Training mode needs one server key across restarts: the kiosk stores the key it was set up
