@@ -192,7 +192,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ContractError {
   code: ErrorCode;
   message: { id: string; en: string };
-  /** Present with 'sale-invalid' and 'invalid-payload': one entry per refused field. */
+  /** Present with 'sale-invalid': one entry per refused field ('invalid-payload' names the fields in its message). */
   problems?: SaleProblem[];
 }
 

@@ -14,7 +14,8 @@ import type { SaleItem } from './order.ts';
 
 export const MAX_SALE_ITEMS = 50;
 export const MAX_ITEM_QUANTITY = 999;
-const ITEM_ID_PATTERN = /^[A-Za-z0-9\-_.]{1,50}$/;
+/** Item codes: the quick-items file is held to the same rule, so a tapped item is always sellable. */
+export const ITEM_ID_PATTERN = /^[A-Za-z0-9\-_.]{1,50}$/;
 
 export interface SaleRequest {
   paymentType: PaymentType;

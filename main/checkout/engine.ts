@@ -260,7 +260,7 @@ export class CheckoutEngine {
   }
 
   history(options: { before?: number; limit?: number } = {}): HistoryPage {
-    const page = this.#ctx.journal.history({ limit: options.limit ?? 50, ...options });
+    const page = this.#ctx.journal.history({ ...options, limit: options.limit ?? 50 });
     return { orders: page.rows.map(viewOf), nextCursor: page.nextCursor };
   }
 

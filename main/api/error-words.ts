@@ -1,0 +1,63 @@
+/**
+ * The main process's own words for each error code, in Bahasa Indonesia and English. Screens
+ * usually word a known code themselves; these are what a cashier reads when a screen does not,
+ * so they say what happened and what to do, never how the code works.
+ */
+import type { ErrorCode } from '../../common/contract.ts';
+
+export type Bilingual = { id: string; en: string };
+
+export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
+  'invalid-payload': {
+    id: 'Data perintah tidak valid.',
+    en: 'The command data is invalid.',
+  },
+  'unknown-command': {
+    id: 'Perintah ini tidak dikenal atau tidak diizinkan untuk layar ini.',
+    en: 'This command is unknown or not allowed on this screen.',
+  },
+  'sale-invalid': {
+    id: 'Penjualan belum dapat dimulai. Periksa jumlah dan daftar barangnya.',
+    en: 'The sale cannot start yet. Check the amount and the items.',
+  },
+  'unknown-order': {
+    id: 'Pesanan ini tidak ditemukan di kasir ini.',
+    en: 'This order was not found on this till.',
+  },
+  'order-final': {
+    id: 'Pesanan ini sudah selesai dan tidak dapat diubah lagi.',
+    en: 'This order has already ended and can no longer be changed.',
+  },
+  'other-environment': {
+    id: 'Pesanan ini dibuat di lingkungan pembayaran lain (latihan, sandbox, atau produksi), jadi tidak dapat diubah dari sini.',
+    en: 'This order belongs to another payment environment (training, sandbox or production), so it cannot be changed from here.',
+  },
+  'training-only': {
+    id: 'Simulasi pembayaran hanya tersedia di mode latihan.',
+    en: 'Simulated payments are only available in training mode.',
+  },
+  'gateway-unreachable': {
+    id: 'Gateway pembayaran tidak dapat dihubungi. Pesanan tetap tersimpan dan akan diperiksa lagi.',
+    en: 'The payment gateway cannot be reached. The order is saved and will be checked again.',
+  },
+  'gateway-unauthorized': {
+    id: 'Gateway pembayaran menolak kunci server kasir ini. Minta pemilik toko memeriksa pengaturan Midtrans.',
+    en: "The payment gateway refused this till's server key. Ask the shop owner to check the Midtrans settings.",
+  },
+  'gateway-rate-limited': {
+    id: 'Gateway pembayaran sedang membatasi permintaan. Pesanan tetap tersimpan; coba lagi sebentar lagi.',
+    en: 'The payment gateway is limiting requests for now. The order is saved; try again in a moment.',
+  },
+  'gateway-error': {
+    id: 'Jawaban gateway pembayaran tidak dapat dipakai. Pesanan tetap tersimpan dan akan diperiksa lagi.',
+    en: "The payment gateway's answer could not be used. The order is saved and will be checked again.",
+  },
+  'kiosk-stopping': {
+    id: 'Kasir sedang dimatikan. Tunggu sebentar, lalu coba lagi.',
+    en: 'The kiosk is shutting down. Wait a moment, then try again.',
+  },
+  internal: {
+    id: 'Terjadi kesalahan di kasir. Pesanan yang sudah dibuat tetap tersimpan.',
+    en: 'Something went wrong in the kiosk. Orders already made are saved.',
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * Every failure a command can meet, turned into the contract's ContractError: a stable code the
+ * screens choose their words by, and plain words in both languages for when they do not.
+ */
+import type { ZodError } from 'zod';
+import type { ContractError, ErrorCode } from '../../common/contract.ts';
+import type { SaleProblem } from '../../common/sale-input.ts';
+import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/engine.ts';
+import { EmulatorControlError } from '../emulator/index.ts';
+import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
+import { ERROR_WORDS, type Bilingual } from './error-words.ts';
+
+export function contractError(
+  code: ErrorCode,
+  extra: { message?: Bilingual; problems?: SaleProblem[] } = {},
+): ContractError {
+  const error: ContractError = { code, message: extra.message ?? { ...ERROR_WORDS[code] } };
+  if (extra.problems !== undefined) error.problems = extra.problems;
+  return error;
+}
+
+/** Thrown by a command that refuses on its own terms; carried to the caller as it is. */
+export class CommandRefusal extends Error {
+  readonly error: ContractError;
+  constructor(error: ContractError) {
+    super(error.message.en);
+    this.name = 'CommandRefusal';
+    this.error = error;
+  }
+}
+
+type Issue = ZodError['issues'][number];
+
+function fieldsOf(issue: Issue): string[] {
+  const base = issue.path.map(String);
+  // A strict object reports stray keys on the object itself; the key is what the caller must fix.
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [...base, key].join('.'));
+  return [base.length === 0 ? '(payload)' : base.join('.')];
+}
+
+/** Names the offending fields, so whoever wrote the screen sees at once what to fix. */
+export function payloadError(issues: readonly Issue[]): ContractError {
+  const fields = [...new Set(issues.flatMap(fieldsOf))].slice(0, 5);
+  const details = issues
+    .slice(0, 5)
+    .map((issue) => `${fieldsOf(issue).join(', ')}: ${issue.message}`)
+    .join('; ');
+  return contractError('invalid-payload', {
+    message: {
+      id: `Data perintah tidak valid pada: ${fields.join(', ')}.`,
+      en: `The command data is invalid (${details}).`,
+    },
+  });
+}
+
+/** A value the schema let through but the command still cannot use (an impossible date). */
+export function fieldError(field: string, why: Bilingual): ContractError {
+  return contractError('invalid-payload', {
+    message: { id: `${field}: ${why.id}`, en: `${field}: ${why.en}` },
+  });
+}
+
+const ENGINE_CODES: Record<EngineErrorCode, ErrorCode> = {
+  'unknown-order': 'unknown-order',
+  'order-final': 'order-final',
+  'other-environment': 'other-environment',
+  'engine-stopped': 'kiosk-stopping',
+  'invalid-order-id': 'invalid-payload',
+};
+
+function gatewayCode(code: MidtransErrorCode): ErrorCode {
+  switch (code) {
+    case 'network':
+    case 'timeout':
+    case 'connection-lost':
+    case 'server-error':
+    case 'in-progress':
+      return 'gateway-unreachable';
+    case 'unauthorized':
+      return 'gateway-unauthorized';
+    case 'rate-limited':
+      return 'gateway-rate-limited';
+    default:
+      return 'gateway-error';
+  }
+}
+
+// Midtrans server keys and the Basic credentials built from them, wherever an error quoted them.
+const SECRET_PATTERNS = [/\b(?:SB-)?Mid-server-[A-Za-z0-9_-]+/g, /\bBasic\s+[A-Za-z0-9+/=]{8,}/gi];
+
+function scrub(text: string): string {
+  return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, '[redacted]'), text);
+}
+
+/**
+ * Only the name, message and stack are logged: an error object's other properties (an HTTP
+ * library's request options, say) can carry headers with credentials.
+ */
+function logUnexpected(command: string, error: unknown): void {
+  const text =
+    error instanceof Error
+      ? `${error.name}: ${error.message}\n${error.stack ?? ''}`
+      : `non-error value of type ${typeof error}`;
+  console.error(`kiosk api: ${command} failed unexpectedly: ${scrub(text)}`);
+}
+
+export function toContractError(error: unknown, command: string): ContractError {
+  if (error instanceof CommandRefusal) return error.error;
+  if (error instanceof SaleInputError) return contractError('sale-invalid', { problems: error.problems });
+  if (error instanceof EngineError) {
+    if (error.code === 'invalid-order-id') {
+      return contractError('invalid-payload', {
+        message: {
+          id: 'Data perintah tidak valid pada: orderId.',
+          en: 'The command data is invalid (orderId: not an order id).',
+        },
+      });
+    }
+    return contractError(ENGINE_CODES[error.code]);
+  }
+  if (error instanceof EmulatorControlError) {
+    if (error.reason === 'not-found') return contractError('unknown-order');
+    if (error.reason === 'invalid-state') return contractError('order-final');
+    return contractError('invalid-payload');
+  }
+  if (error instanceof MidtransError) return contractError(gatewayCode(error.code));
+  logUnexpected(command, error);
+  return contractError('internal');
+}
