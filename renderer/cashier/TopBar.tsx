@@ -1,0 +1,48 @@
+import { LANGUAGES, type Language, type PublicSettings } from '../../common/contract.ts';
+import type { GatewayHealth } from '../../common/order.ts';
+import { useT } from '../shared/language.ts';
+
+interface TopBarProps {
+  settings: PublicSettings;
+  health: { health: GatewayHealth; detail: string | undefined };
+  onLanguage(language: Language): void;
+}
+
+/** Always on screen: which money this till handles, the gateway's health, the merchant. */
+export function TopBar({ settings, health, onLanguage }: TopBarProps) {
+  const t = useT();
+  return (
+    <header className="topbar">
+      <p className="mode-banner" data-testid="mode-banner" data-mode={settings.mode}>
+        {t(`cashier.mode.${settings.mode}`)}
+      </p>
+      <p className="merchant-name" data-testid="merchant-name">
+        {settings.merchantName}
+      </p>
+      <p
+        className="gateway-health"
+        data-testid="gateway-health"
+        data-health={health.health}
+        title={health.detail}
+        role="status"
+      >
+        <span className="health-label">{t('cashier.health.label')}: </span>
+        <span className="health-value">{t(`cashier.health.${health.health}`)}</span>
+      </p>
+      <div className="language-switch" role="group" aria-label={t('cashier.language.label')}>
+        {LANGUAGES.map((language) => (
+          <button
+            key={language}
+            type="button"
+            lang={language}
+            data-testid={`language-${language}`}
+            aria-pressed={settings.language === language}
+            onClick={() => onLanguage(language)}
+          >
+            {t(`cashier.language.${language}`)}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+/** The cashier's CashierApi over browser mode's WebSocket: one contract command per method. */
+import type {
+  CashierApi,
+  CashierCommand,
+  CashierCommands,
+  CashierEvents,
+  CashierSnapshot,
+  PublicSettings,
+} from '../../common/contract.ts';
+import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
+import type { SocketClient } from './socket-client.ts';
+
+export function cashierApiOverSocket(client: SocketClient): CashierApi {
+  // The main process checks every payload and result shape; this side only names them.
+  const call = <K extends CashierCommand>(name: K, payload: CashierCommands[K][0]) =>
+    client.call(name, payload) as Promise<CashierCommands[K][1]>;
+  const listen =
+    <T>(event: keyof CashierEvents) =>
+    (listener: (payload: T) => void) =>
+      client.on(event, listener as (payload: unknown) => void);
+  return {
+    snapshot: () => call('kiosk.snapshot', {}),
+    startSale: (request) => call('sale.start', request),
+    cancel: (orderId) => call('sale.cancel', { orderId }),
+    checkNow: (orderId) => call('sale.checkNow', { orderId }),
+    simulate: (orderId, outcome) => call('sale.simulate', { orderId, outcome }),
+    history: (query) => call('history.page', query),
+    report: (date) => call('report.day', date === undefined ? {} : { date }),
+    setLanguage: (language) => call('settings.setLanguage', { language }),
+    showCart: (cart) => call('display.showCart', { cart }),
+    onOrder: listen<CashierEvents['order']>('order'),
+    onHealth: listen<CashierEvents['health']>('health'),
+    onSettings: listen<PublicSettings>('settings'),
+  };
+}
+
+export function cashierSocketSession(
+  client: SocketClient,
+  options?: SnapshotFeedOptions,
+): Session<CashierApi, CashierSnapshot> {
+  const api = cashierApiOverSocket(client);
+  const link = {
+    status: () => client.status,
+    onStatus: client.onStatus.bind(client),
+    onOpen: client.onOpen.bind(client),
+  };
+  return { api, connection: snapshotFeed(link, () => api.snapshot(), options) };
+}

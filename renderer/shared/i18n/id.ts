@@ -1,0 +1,8 @@
+/**
+ * Bahasa Indonesia, the default: words a customer or cashier reads, not technical terms
+ * ("Lunas", not "settlement"). One file per namespace, re-exported here, so that each screen's
+ * bundle carries only the words it shows.
+ */
+export { common } from './id/common.ts';
+export { cashier } from './id/cashier.ts';
+export { display } from './id/display.ts';

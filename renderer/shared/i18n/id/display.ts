@@ -1,0 +1,16 @@
+export const display = {
+  welcome: 'Selamat datang',
+  total: 'Total',
+  preparing: 'Menyiapkan QR…',
+  scanHint: 'Pindai dengan GoPay atau aplikasi QRIS apa pun',
+  timeLeft: 'Berlaku',
+  qrAlt: 'Kode QR pembayaran',
+  qrUnavailable: 'Kode QR belum tersedia. Silakan tanya kasir.',
+  moreItems: '+{{count}} lainnya',
+  paid: 'Lunas — terima kasih',
+  expired: 'Waktu pembayaran habis',
+  cancelled: 'Pembayaran dibatalkan',
+  failed: 'Pembayaran tidak berhasil',
+  askCashier: 'Silakan tanya kasir.',
+  training: 'LATIHAN — bukan pembayaran sungguhan',
+};
