@@ -1,12 +1,17 @@
 /**
- * Plain HTTP for browser mode: the two pages (each behind its role's token) and the build's
- * assets. Everything else, including any other method than GET and HEAD, is refused.
+ * Plain HTTP for browser mode: the two pages and the build's assets. Everything else, including
+ * any other method than GET and HEAD, is refused.
+ *
+ * A page is static and holds no secret; the token only opens the WebSocket. So a page asked for
+ * without a token is served (it takes the token kept from its first visit out of sessionStorage,
+ * which is how a reload works after the page removed the token from the address bar), while a
+ * page asked for with a wrong token — another run's address — gets the bilingual 401 page.
  */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { acceptedHost, type HostPolicy } from './host-check.ts';
-import { NOT_BUILT_PAGE, TOKEN_REQUIRED_PAGE, pageRole, readPage } from './pages.ts';
+import { NOT_BUILT_PAGE, WRONG_TOKEN_PAGE, pageRole, readPage } from './pages.ts';
 import { parseTarget } from './request-target.ts';
 import { securityHeaders } from './security-headers.ts';
 import { isAssetPath, resolveAsset } from './static-assets.ts';
@@ -57,8 +62,9 @@ async function handle(ctx: HttpContext, req: IncomingMessage, res: ServerRespons
   const target = parseTarget(req.url);
   const role = target === undefined ? undefined : pageRole(target.rawPath);
   if (target !== undefined && role !== undefined) {
-    if (!tokenMatches(target.query.get('token'), ctx.tokens[role])) {
-      send(req, res, 401, { ...base, 'content-type': HTML }, TOKEN_REQUIRED_PAGE);
+    const token = target.query.get('token');
+    if (token !== null && !tokenMatches(token, ctx.tokens[role])) {
+      send(req, res, 401, { ...base, 'content-type': HTML }, WRONG_TOKEN_PAGE);
       return;
     }
     const page = await readPage(ctx.staticDir, role);

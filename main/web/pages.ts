@@ -1,6 +1,7 @@
 /**
- * The screens' pages. A page opened without its token gets a short explanation in both languages
- * instead, since whoever sees it is standing at the till and needs to know what to open.
+ * The screens' pages. A page opened with a token that is not this run's gets a short explanation
+ * in both languages instead, since whoever sees it is standing at the till and needs to know what
+ * to open.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,15 +44,14 @@ function simplePage(title: string, paragraphs: readonly string[]): string {
   ].join('\n');
 }
 
-export const TOKEN_REQUIRED_PAGE = simplePage('Perlu token · Token required', [
-  'Alamat ini hanya bisa dibuka dengan token. Buka alamat lengkap yang dicetak oleh ' +
-    '<code>npm run serve</code> di terminal: baris <b>Cashier</b> untuk layar kasir, baris ' +
-    '<b>Customer display</b> untuk layar pelanggan.',
-  '<span lang="en">This address only opens with its token. Open the full address that ' +
-    '<code>npm run serve</code> printed in the terminal: the <b>Cashier</b> line for the cashier ' +
-    'screen, the <b>Customer display</b> line for the customer display.</span>',
-  '<span lang="en">Restarted <code>npm run serve</code>? Each run makes new tokens, so use the new ' +
-    'addresses. · Setiap kali dijalankan ulang, tokennya baru: pakai alamat yang baru.</span>',
+export const WRONG_TOKEN_PAGE = simplePage('Token tidak berlaku · Token not valid', [
+  'Token di alamat ini tidak berlaku, mungkin dari saat <code>npm run serve</code> dijalankan ' +
+    'sebelumnya. Buka alamat lengkap yang dicetak di terminal: baris <b>Cashier</b> untuk layar ' +
+    'kasir, baris <b>Customer display</b> untuk layar pelanggan.',
+  '<span lang="en">The token in this address is not valid, perhaps from an earlier run of ' +
+    '<code>npm run serve</code>. Open the full address it printed in the terminal: the ' +
+    '<b>Cashier</b> line for the cashier screen, the <b>Customer display</b> line for the ' +
+    'customer display.</span>',
 ]);
 
 export const NOT_BUILT_PAGE = simplePage('Layar belum dibangun · Screens not built', [

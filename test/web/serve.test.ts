@@ -81,7 +81,7 @@ describe('npm run serve', () => {
     const displayPage = await fetch(urls.displayUrl);
     expect(displayPage.status).toBe(200);
     expect(await displayPage.text()).toBe(DISPLAY_HTML);
-    expect((await fetch(new URL(urls.cashierUrl).origin)).status).toBe(401);
+    expect((await fetch(`${new URL(urls.cashierUrl).origin}/?token=stale`)).status).toBe(401);
 
     const cashierSocket = socketUrl(urls.cashierUrl);
     const cashier = await connect(cashierSocket.url, { origin: cashierSocket.origin });
