@@ -4,11 +4,13 @@
  * a shared CI machine is too noisy to gate on); it exits non-zero only when a group crashes.
  *
  * Groups: qr (charge → QR ready), settle (settlement → event), journal (1,000,000 orders),
- * memory (10,000 sales). No argument runs them all.
+ * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes). No argument
+ * runs them all.
  */
 import { benchJournal } from './journal-scale.ts';
 import { benchMemory } from './memory.ts';
 import { benchQrReady } from './qr-ready.ts';
+import { benchScreens } from './screens.ts';
 import { benchSettlement } from './settlement.ts';
 import { Report } from './stats.ts';
 
@@ -17,6 +19,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   settle: benchSettlement,
   journal: benchJournal,
   memory: benchMemory,
+  screens: benchScreens,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {

@@ -78,30 +78,34 @@ describe('visibleItems', () => {
 describe('markWhenPainted', () => {
   function fakeEnvironment() {
     const frames: (() => void)[] = [];
+    const tasks: (() => void)[] = [];
     const marks: { name: string; detail: unknown }[] = [];
     const environment: PaintEnvironment = {
       requestAnimationFrame: (callback) => frames.push(callback),
+      postTask: (callback) => tasks.push(callback),
       mark: (name, options) => marks.push({ name, detail: options.detail }),
     };
     const nextFrame = () => frames.shift()?.();
-    return { environment, marks, nextFrame };
+    const nextTask = () => tasks.shift()?.();
+    return { environment, marks, nextFrame, nextTask };
   }
 
-  it('marks after the image is decoded and two frames have been produced', async () => {
-    const { environment, marks, nextFrame } = fakeEnvironment();
+  it('marks after the image is decoded, its frame produced, and a task after that frame', async () => {
+    const { environment, marks, nextFrame, nextTask } = fakeEnvironment();
     markWhenPainted({ decode: () => Promise.resolve() }, { orderId: 'A', serverNow: 7 }, environment);
     await Promise.resolve();
     await Promise.resolve();
+    nextTask();
     expect(marks).toEqual([]);
     nextFrame();
     expect(marks).toEqual([]);
-    nextFrame();
+    nextTask();
     expect(marks).toEqual([{ name: QR_PAINTED_MARK, detail: { orderId: 'A', serverNow: 7 } }]);
     expect(QR_PAINTED_MARK).toBe('kiosk:qr-painted');
   });
 
   it('makes no mark for a cancelled scene or an image that cannot be decoded', async () => {
-    const { environment, marks, nextFrame } = fakeEnvironment();
+    const { environment, marks, nextFrame, nextTask } = fakeEnvironment();
     const cancel = markWhenPainted(
       { decode: () => Promise.resolve() },
       { orderId: 'A', serverNow: 1 },
@@ -116,8 +120,9 @@ describe('markWhenPainted', () => {
     await Promise.resolve();
     nextFrame();
     cancel();
+    nextTask();
     nextFrame();
-    nextFrame();
+    nextTask();
     expect(marks).toEqual([]);
   });
 });
