@@ -11,6 +11,7 @@ import {
   type PaymentType,
 } from './midtrans-limits.ts';
 import type { SaleItem } from './order.ts';
+import { formatRupiah } from './rupiah.ts';
 
 export const MAX_SALE_ITEMS = 50;
 export const MAX_ITEM_QUANTITY = 999;
@@ -49,8 +50,7 @@ export interface ValidSale {
   items: SaleItem[];
 }
 
-const rupiah = (n: number): string => `Rp ${Math.trunc(n).toLocaleString('id-ID')}`;
-const rupiahEn = (n: number): string => `Rp ${Math.trunc(n).toLocaleString('en-US')}`;
+const rupiah = (n: number): string => formatRupiah(n, ' ');
 
 function problem(code: SaleProblemCode, field: string, id: string, en: string): SaleProblem {
   return { code, field, message: { id, en } };
@@ -80,7 +80,7 @@ function amountProblems(amount: unknown, type: PaymentType, field: string): Sale
         'amount-too-small',
         field,
         `Jumlah minimal ${rupiah(MIN_AMOUNT)}.`,
-        `The amount must be at least ${rupiahEn(MIN_AMOUNT)}.`,
+        `The amount must be at least ${rupiah(MIN_AMOUNT)}.`,
       ),
     ];
   }
@@ -91,7 +91,7 @@ function amountProblems(amount: unknown, type: PaymentType, field: string): Sale
         'amount-too-large',
         field,
         `Jumlah maksimal untuk ${name} adalah ${rupiah(MAX_AMOUNT[type])}.`,
-        `The most ${name} accepts is ${rupiahEn(MAX_AMOUNT[type])}.`,
+        `The most ${name} accepts is ${rupiah(MAX_AMOUNT[type])}.`,
       ),
     ];
   }
@@ -216,7 +216,7 @@ export function checkSale(
           'items-sum-mismatch',
           'items',
           `Total barang ${rupiah(sum)} tidak sama dengan jumlah ${rupiah(total as number)}.`,
-          `The items add up to ${rupiahEn(sum)}, not ${rupiahEn(total as number)}.`,
+          `The items add up to ${rupiah(sum)}, not ${rupiah(total as number)}.`,
         ),
       ],
     };

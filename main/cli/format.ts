@@ -1,9 +1,10 @@
 /** How amounts, times and tables read for a person at the till (JSON output is left raw). */
 
-/** Indonesian grouping ("Rp 44.000") whatever the machine's locale. */
+import { formatRupiah } from '../../common/rupiah.ts';
+
+/** Indonesian grouping ("Rp 44.000") whatever the machine's locale, with a plain space for terminals. */
 export function rupiah(amount: number): string {
-  const digits = String(Math.trunc(Math.abs(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${amount < 0 ? '-' : ''}Rp ${digits}`;
+  return formatRupiah(amount, ' ');
 }
 
 const ZONE_NAMES: Readonly<Record<number, string>> = { 420: 'WIB', 480: 'WITA', 540: 'WIT' };

@@ -1,21 +1,8 @@
-/**
- * Numbers and times as people in an Indonesian shop write them. Both languages use the rupiah
- * as written locally ("Rp 44.000": dots between thousands, never decimals), because an English
- * "Rp 44,000" reads as forty-four rupiah to anyone used to Indonesian prices.
- */
+/** Times and names as people in an Indonesian shop read them; rupiah come from common/rupiah.ts. */
 import type { Language } from '../../common/contract.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
 
-/** Keeps "Rp" and its number on one line wherever the text wraps. */
-export const NBSP = '\u00a0';
-
-const rupiahDigits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0, useGrouping: true });
-
-export function formatRupiah(amount: number): string {
-  const whole = Math.trunc(amount);
-  const sign = whole < 0 ? '-' : '';
-  return `${sign}Rp${NBSP}${rupiahDigits.format(Math.abs(whole))}`;
-}
+export { formatRupiah, NBSP } from '../../common/rupiah.ts';
 
 const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 

@@ -22,7 +22,7 @@ describe('kiosk refuses bad input', () => {
       'amount-too-large',
       'Jumlah maksimal untuk QRIS adalah Rp 10.000.000.',
     ],
-    [['charge', '10.000.001'], 'amount-too-large', 'The most QRIS accepts is Rp 10,000,000.'],
+    [['charge', '10.000.001'], 'amount-too-large', 'The most QRIS accepts is Rp 10.000.000.'],
     [['charge', '20000001', '--type', 'gopay'], 'amount-too-large', 'GoPay'],
     [['charge', '5000', '--type', 'card'], 'payment-type-unknown', 'Jenis pembayaran harus GoPay atau QRIS.'],
     [['charge'], 'amount-missing', 'Masukkan jumlah pembayaran.'],
