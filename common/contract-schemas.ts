@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import type { AnyCommand } from './contract.ts';
-import { LANGUAGES, SIMULATED_OUTCOMES } from './contract.ts';
-import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN } from './midtrans-limits.ts';
+import { GATEWAY_ENVIRONMENTS, KIOSK_MODES, LANGUAGES, SIMULATED_OUTCOMES } from './contract.ts';
+import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans-limits.ts';
 
 const empty = z.strictObject({});
 const orderId = z.string().min(1).max(ORDER_ID_MAX_LENGTH).regex(ORDER_ID_PATTERN);
@@ -20,6 +20,24 @@ const itemShape = z.strictObject({
   name: z.string().max(200),
   price: z.number(),
   quantity: z.number(),
+});
+
+// Shapes only: lengths, ranges and formats are judged by settings-input.ts, whose refusals
+// name the field in both languages. The bounds here only keep absurd payloads out.
+const pin = z.string().max(64);
+const environment = z.enum(GATEWAY_ENVIRONMENTS);
+const customerDisplay = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('auto') }),
+  z.strictObject({ kind: z.literal('window') }),
+  z.strictObject({ kind: z.literal('display'), displayId: z.number().int(), label: z.string().max(200) }),
+]);
+const settingsPatch = z.strictObject({
+  mode: z.enum(KIOSK_MODES).optional(),
+  merchantName: z.string().max(400).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  paymentTypes: z.array(z.enum(PAYMENT_TYPES)).max(10).optional(),
+  kioskTimeoutSeconds: z.number().optional(),
+  customerDisplay: customerDisplay.optional(),
 });
 
 export const COMMAND_SCHEMAS = {
@@ -51,5 +69,15 @@ export const COMMAND_SCHEMAS = {
       })
       .nullable(),
   }),
+  'manager.status': empty,
+  'manager.createPin': z.strictObject({ pin }),
+  'manager.unlock': z.strictObject({ pin }),
+  'manager.lock': empty,
+  'manager.changePin': z.strictObject({ pin }),
+  'settings.read': empty,
+  'settings.update': z.strictObject({ patch: settingsPatch }),
+  'key.set': z.strictObject({ environment, key: z.string().max(1024) }),
+  'key.clear': z.strictObject({ environment }),
+  'key.test': z.strictObject({ environment, key: z.string().max(1024).optional() }),
   'display.snapshot': empty,
 } as const satisfies Record<AnyCommand, z.ZodType>;

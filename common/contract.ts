@@ -10,6 +10,9 @@
 import type { PaymentType } from './midtrans-limits.ts';
 import type { DayReport, GatewayHealth, OrderState, OrderView, SaleItem } from './order.ts';
 import type { SaleProblem, SaleRequest } from './sale-input.ts';
+import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
+
+export type { SettingsPatch, SettingsProblem } from './settings-input.ts';
 
 export const ROLES = ['cashier', 'display'] as const;
 export type Role = (typeof ROLES)[number];
@@ -104,6 +107,81 @@ export interface DisplayState {
   seq: number;
 }
 
+/** Gateway environments that need a Midtrans server key (training has its own emulator). */
+export const GATEWAY_ENVIRONMENTS = ['sandbox', 'production'] as const;
+export type GatewayEnvironment = (typeof GATEWAY_ENVIRONMENTS)[number];
+
+/**
+ * Where the customer display goes. 'auto': the first display that is not the cashier's, or a
+ * window when there is only one. 'window': always an ordinary window. 'display': that display
+ * (its label is kept so the settings screen can name it while it is unplugged); while it is
+ * missing the display falls back to 'auto' and returns when it is plugged in again.
+ */
+export type CustomerDisplayChoice =
+  { kind: 'auto' } | { kind: 'window' } | { kind: 'display'; displayId: number; label: string };
+
+/** A monitor as the settings screen lists it. */
+export interface DisplayInfo {
+  id: number;
+  label: string;
+  width: number;
+  height: number;
+  primary: boolean;
+}
+
+export const KEY_TEST_OUTCOMES = ['works', 'rejected', 'unreachable', 'unexpected'] as const;
+export type KeyTestOutcome = (typeof KEY_TEST_OUTCOMES)[number];
+
+/** A status call on an order that cannot exist: 404 means the key works, 401 that it does not. */
+export interface KeyTestResult {
+  environment: GatewayEnvironment;
+  outcome: KeyTestOutcome;
+  /** Whether the key tested was the stored one (false: a key typed but not yet saved). */
+  stored: boolean;
+  at: number;
+  detail: { id: string; en: string };
+}
+
+/** What a screen may know about a stored key: that it is there, never any of its characters. */
+export interface KeyStatus {
+  stored: boolean;
+  savedAt: number | null;
+  lastTest: KeyTestResult | null;
+}
+
+export interface KeyStorageStatus {
+  /** A key can be stored (the OS can encrypt it). Without it, keys are refused, never kept in clear. */
+  available: boolean;
+  /** Linux without a keyring: encrypted with a fixed password, so anyone who copies the file can read it. */
+  weak: boolean;
+  /** The OS backend's name ('gnome_libsecret', 'kwallet5', 'basic_text', 'dpapi', 'keychain', 'none', 'environment'). */
+  backend: string;
+}
+
+/** Everything the settings screen edits, behind the manager PIN. Never the key itself. */
+export interface ManagerSettings {
+  mode: KioskMode;
+  merchantName: string;
+  language: Language;
+  paymentTypes: PaymentType[];
+  kioskTimeoutSeconds: number;
+  customerDisplay: CustomerDisplayChoice;
+  keys: Record<GatewayEnvironment, KeyStatus>;
+  keyStorage: KeyStorageStatus;
+  /** Empty where the kiosk cannot see monitors (browser mode). */
+  displays: DisplayInfo[];
+  /** Browser mode: the environment and key come from environment variables and are not edited here. */
+  environmentFixed: boolean;
+}
+
+export interface ManagerStatus {
+  /** False on a fresh kiosk: the first manager creates the PIN. */
+  pinSet: boolean;
+  unlocked: boolean;
+  /** After too many wrong PINs: no attempt is accepted before this time (ms since epoch). */
+  lockedUntil: number | null;
+}
+
 /** Commands, by role: name → [payload, result]. */
 export interface CashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
@@ -119,13 +197,33 @@ export interface CashierCommands {
   'display.showCart': [{ cart: CartPreview | null }, null];
 }
 
+/**
+ * The shop owner's commands, sent from the cashier window's settings screen. Every one but
+ * status, createPin and unlock needs an unlocked manager session ('manager-locked' otherwise).
+ */
+export interface ManagerCommands {
+  'manager.status': [Record<string, never>, ManagerStatus];
+  /** Only while no PIN exists ('pin-exists' otherwise); leaves the session unlocked. */
+  'manager.createPin': [{ pin: string }, ManagerStatus];
+  'manager.unlock': [{ pin: string }, ManagerSettings];
+  'manager.lock': [Record<string, never>, ManagerStatus];
+  'manager.changePin': [{ pin: string }, ManagerStatus];
+  'settings.read': [Record<string, never>, ManagerSettings];
+  'settings.update': [{ patch: SettingsPatch }, ManagerSettings];
+  'key.set': [{ environment: GatewayEnvironment; key: string }, ManagerSettings];
+  'key.clear': [{ environment: GatewayEnvironment }, ManagerSettings];
+  /** Tests the stored key, or `key` when given (a key typed but not saved yet). */
+  'key.test': [{ environment: GatewayEnvironment; key?: string }, KeyTestResult];
+}
+
 export interface DisplayCommands {
   'display.snapshot': [Record<string, never>, DisplayState];
 }
 
 export type CashierCommand = keyof CashierCommands;
+export type ManagerCommand = keyof ManagerCommands;
 export type DisplayCommand = keyof DisplayCommands;
-export type AnyCommand = CashierCommand | DisplayCommand;
+export type AnyCommand = CashierCommand | ManagerCommand | DisplayCommand;
 
 export const CASHIER_COMMANDS = [
   'kiosk.snapshot',
@@ -138,6 +236,19 @@ export const CASHIER_COMMANDS = [
   'settings.setLanguage',
   'display.showCart',
 ] as const satisfies readonly CashierCommand[];
+
+export const MANAGER_COMMANDS = [
+  'manager.status',
+  'manager.createPin',
+  'manager.unlock',
+  'manager.lock',
+  'manager.changePin',
+  'settings.read',
+  'settings.update',
+  'key.set',
+  'key.clear',
+  'key.test',
+] as const satisfies readonly ManagerCommand[];
 
 export const DISPLAY_COMMANDS = ['display.snapshot'] as const satisfies readonly DisplayCommand[];
 
@@ -160,7 +271,8 @@ export const CASHIER_EVENTS = [
 export const DISPLAY_EVENTS = ['display'] as const satisfies readonly (keyof DisplayEvents)[];
 
 export const COMMANDS_BY_ROLE: Record<Role, readonly string[]> = {
-  cashier: CASHIER_COMMANDS,
+  // concat, not a spread, so the display's bundle can still drop the cashier's command names.
+  cashier: /* @__PURE__ */ (CASHIER_COMMANDS as readonly string[]).concat(MANAGER_COMMANDS),
   display: DISPLAY_COMMANDS,
 };
 
@@ -185,22 +297,45 @@ export const ERROR_CODES = [
   'gateway-rate-limited',
   'gateway-error',
   'kiosk-stopping',
+  /** The settings screen needs the manager PIN first (or the session timed out). */
+  'manager-locked',
+  'pin-wrong',
+  /** Too many wrong PINs: wait until the time in the message. */
+  'pin-locked-out',
+  /** createPin when a PIN already exists. */
+  'pin-exists',
+  /** A setting, PIN or key was refused; see `problems`. */
+  'settings-invalid',
+  /** The environment or its key cannot change while an order is still open. */
+  'sale-in-progress',
+  /** sandbox or production chosen, but no server key is stored for it. */
+  'key-missing',
+  /** The OS cannot encrypt the key here, so it is not stored at all. */
+  'key-storage-unavailable',
+  /** Browser mode: the environment and key are set by environment variables. */
+  'environment-fixed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A refused field with its reason in both languages. */
+export type FieldProblem = SaleProblem | SettingsProblem;
+
 export interface ContractError {
   code: ErrorCode;
   message: { id: string; en: string };
-  /** Present with 'sale-invalid': one entry per refused field ('invalid-payload' names the fields in its message). */
-  problems?: SaleProblem[];
+  /**
+   * Present with 'sale-invalid' and 'settings-invalid': one entry per refused field
+   * ('invalid-payload' names the fields in its message).
+   */
+  problems?: FieldProblem[];
 }
 
 /** Thrown by a screen-side API call when the main process refused or failed the command. */
 export class KioskCallError extends Error {
   readonly code: ErrorCode;
   readonly bilingual: { id: string; en: string };
-  readonly problems: SaleProblem[];
+  readonly problems: FieldProblem[];
   constructor(error: ContractError) {
     super(error.message.en);
     this.name = 'KioskCallError';
@@ -227,6 +362,21 @@ export interface CashierApi {
   onOrder(listener: (event: CashierEvents['order']) => void): () => void;
   onHealth(listener: (event: CashierEvents['health']) => void): () => void;
   onSettings(listener: (settings: PublicSettings) => void): () => void;
+  manager: ManagerApi;
+}
+
+/** The settings screen's functions: part of the cashier window, guarded by the manager PIN. */
+export interface ManagerApi {
+  status(): Promise<ManagerStatus>;
+  createPin(pin: string): Promise<ManagerStatus>;
+  unlock(pin: string): Promise<ManagerSettings>;
+  lock(): Promise<ManagerStatus>;
+  changePin(pin: string): Promise<ManagerStatus>;
+  read(): Promise<ManagerSettings>;
+  update(patch: SettingsPatch): Promise<ManagerSettings>;
+  setKey(environment: GatewayEnvironment, key: string): Promise<ManagerSettings>;
+  clearKey(environment: GatewayEnvironment): Promise<ManagerSettings>;
+  testKey(environment: GatewayEnvironment, key?: string): Promise<KeyTestResult>;
 }
 
 /** The customer display's read-only subset. */

@@ -8,6 +8,8 @@ import type {
   CashierCommands,
   DisplayCommands,
   KioskMode,
+  ManagerCommand,
+  ManagerCommands,
   PublicSettings,
 } from '../../common/contract.ts';
 import type { COMMAND_SCHEMAS } from '../../common/contract-schemas.ts';
@@ -25,10 +27,18 @@ import { simulate } from './simulate.ts';
 export type Payload<N extends AnyCommand> = z.output<(typeof COMMAND_SCHEMAS)[N]>;
 export type Result<N extends AnyCommand> = N extends keyof CashierCommands
   ? CashierCommands[N][1]
-  : N extends keyof DisplayCommands
-    ? DisplayCommands[N][1]
-    : never;
-export type Handlers = { [N in AnyCommand]: (payload: Payload<N>) => Result<N> | Promise<Result<N>> };
+  : N extends keyof ManagerCommands
+    ? ManagerCommands[N][1]
+    : N extends keyof DisplayCommands
+      ? DisplayCommands[N][1]
+      : never;
+type HandlerTable<C extends AnyCommand> = {
+  [N in C]: (payload: Payload<N>) => Result<N> | Promise<Result<N>>;
+};
+/** The sale and display commands, bound to one engine. */
+export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand>>;
+/** The settings screen's commands, which outlive any one engine (see main/host/). */
+export type ManagerHandlers = HandlerTable<ManagerCommand>;
 
 export interface CommandContext {
   engine: CheckoutEngine;

@@ -56,6 +56,42 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Kasir sedang dimatikan. Tunggu sebentar, lalu coba lagi.',
     en: 'The kiosk is shutting down. Wait a moment, then try again.',
   },
+  'manager-locked': {
+    id: 'Pengaturan terkunci. Masukkan PIN manajer.',
+    en: 'Settings are locked. Enter the manager PIN.',
+  },
+  'pin-wrong': {
+    id: 'PIN manajer salah.',
+    en: 'The manager PIN is wrong.',
+  },
+  'pin-locked-out': {
+    id: 'Terlalu banyak PIN salah. Tunggu sebentar, lalu coba lagi.',
+    en: 'Too many wrong PINs. Wait a while, then try again.',
+  },
+  'pin-exists': {
+    id: 'PIN manajer sudah dibuat. Masukkan PIN itu untuk membuka pengaturan.',
+    en: 'A manager PIN already exists. Enter it to open the settings.',
+  },
+  'settings-invalid': {
+    id: 'Pengaturan belum dapat disimpan. Periksa isian yang ditandai.',
+    en: 'The settings cannot be saved yet. Check the marked fields.',
+  },
+  'sale-in-progress': {
+    id: 'Masih ada pesanan yang berjalan. Selesaikan atau batalkan dulu sebelum mengganti lingkungan atau server key.',
+    en: 'An order is still open. Finish or cancel it before changing the environment or the server key.',
+  },
+  'key-missing': {
+    id: 'Belum ada server key untuk lingkungan ini. Simpan server key dulu.',
+    en: 'No server key is stored for this environment. Save the server key first.',
+  },
+  'key-storage-unavailable': {
+    id: 'Komputer ini tidak dapat mengenkripsi server key, jadi server key tidak disimpan.',
+    en: 'This computer cannot encrypt the server key, so it was not stored.',
+  },
+  'environment-fixed': {
+    id: 'Di mode browser, lingkungan dan server key diatur lewat variabel lingkungan saat kiosk dijalankan.',
+    en: 'In browser mode the environment and server key are set by environment variables when the kiosk starts.',
+  },
   internal: {
     id: 'Terjadi kesalahan di kasir. Pesanan yang sudah dibuat tetap tersimpan.',
     en: 'Something went wrong in the kiosk. Orders already made are saved.',

@@ -3,8 +3,7 @@
  * screens choose their words by, and plain words in both languages for when they do not.
  */
 import type { ZodError } from 'zod';
-import type { ContractError, ErrorCode } from '../../common/contract.ts';
-import type { SaleProblem } from '../../common/sale-input.ts';
+import type { ContractError, ErrorCode, FieldProblem } from '../../common/contract.ts';
 import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/engine.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
@@ -12,7 +11,7 @@ import { ERROR_WORDS, type Bilingual } from './error-words.ts';
 
 export function contractError(
   code: ErrorCode,
-  extra: { message?: Bilingual; problems?: SaleProblem[] } = {},
+  extra: { message?: Bilingual; problems?: FieldProblem[] } = {},
 ): ContractError {
   const error: ContractError = { code, message: extra.message ?? { ...ERROR_WORDS[code] } };
   if (extra.problems !== undefined) error.problems = extra.problems;

@@ -6,6 +6,7 @@
  */
 import {
   COMMANDS_BY_ROLE,
+  MANAGER_COMMANDS,
   ROLES,
   type AnyCommand,
   type ContractError,
@@ -17,7 +18,7 @@ import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
-import { commandHandlers } from './commands.ts';
+import { commandHandlers, type ManagerHandlers } from './commands.ts';
 import { createDisplayPresenter, DEFAULT_SCENE_TIMINGS, type SceneTimings } from './display-presenter.ts';
 import { contractError, payloadError, toContractError } from './errors.ts';
 import { openOrdersNewestFirst, type OpenOrderJournal } from './open-orders.ts';
@@ -55,6 +56,15 @@ export interface KioskApiDeps {
    * looked for among the newest orders only.
    */
   journal?: OpenOrderJournal;
+  /**
+   * The settings screen's commands (main/host/). Without them those commands answer
+   * 'unknown-command', as for a kiosk that has no settings screen.
+   */
+  manager?: ManagerHandlers;
+}
+
+function isManagerCommand(name: AnyCommand): boolean {
+  return (MANAGER_COMMANDS as readonly string[]).includes(name);
 }
 
 function isRole(role: unknown): role is Role {
@@ -79,6 +89,13 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     resume: openOrders()[0],
   });
 
+  // Settings changed elsewhere (the manager's screen): both screens must see them at once.
+  const offSettings =
+    deps.settings.subscribe?.(() => {
+      hub.publish('cashier', 'settings', deps.settings.get());
+      presenter.settingsChanged();
+    }) ?? (() => {});
+
   const offEngine = engine.on((event) => {
     if (event.type === 'order') {
       const { order, previousState, at } = event;
@@ -100,6 +117,8 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     openOrders,
     healthDetail: () => healthDetail,
     settingsChanged: (settings) => {
+      // A source that announces its own changes has already been heard by the subscription above.
+      if (deps.settings.subscribe !== undefined) return;
       hub.publish('cashier', 'settings', settings);
       presenter.settingsChanged();
     },
@@ -117,8 +136,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
         const known = name as AnyCommand;
         const parsed = COMMAND_SCHEMAS[known].safeParse(payload);
         if (!parsed.success) return refuse(payloadError(parsed.error.issues));
-        // The schema table and the handler table share their keys; TypeScript cannot pair them here.
-        const run = handlers[known] as (payload: unknown) => unknown;
+        // The schema table and the handler tables share their keys; TypeScript cannot pair them here.
+        const table = (isManagerCommand(known) ? deps.manager : handlers) as
+          Record<string, (payload: unknown) => unknown> | undefined;
+        const run = table?.[known];
+        if (run === undefined) return refuse(contractError('unknown-command'));
         return { ok: true, value: await run(parsed.data) };
       } catch (error) {
         return refuse(toContractError(error, command));
@@ -131,6 +153,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       if (closed) return;
       closed = true;
       offEngine();
+      offSettings();
       presenter.close();
       hub.clear();
     },

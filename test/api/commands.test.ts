@@ -193,7 +193,7 @@ describe('cashier commands', () => {
     const rig = await openRig();
     const settings = await rig.ok<PublicSettings>('cashier', 'settings.setLanguage', { language: 'en' });
     expect(settings.language).toBe('en');
-    const file = JSON.parse(readFileSync(join(rig.dir, 'screen-settings.json'), 'utf8')) as unknown;
+    const file = JSON.parse(readFileSync(join(rig.dir, 'settings.json'), 'utf8')) as unknown;
     expect(file).toMatchObject({ language: 'en' });
     expect(rig.events.cashier.filter((e) => e.name === 'settings').map((e) => e.payload)).toEqual([settings]);
     expect(rig.displayStates().at(-1)?.language).toBe('en');

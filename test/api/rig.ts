@@ -10,9 +10,10 @@ import { expect } from 'vitest';
 import type { ContractError, DisplayState, Role } from '../../common/contract.ts';
 import type { EngineOptions } from '../../main/checkout/engine.ts';
 import { createKioskApi, type KioskApi, type SceneTimings } from '../../main/api/kiosk-api.ts';
-import { openScreenSettings, type ScreenSettingsSource } from '../../main/api/screen-settings.ts';
+import type { ScreenSettingsSource } from '../../main/api/screen-settings.ts';
 import { configFromEnv } from '../../main/runtime/config.ts';
 import { openKiosk, type KioskServices } from '../../main/runtime/kiosk-services.ts';
+import { jsonFileDocumentStore, openSettings } from '../../main/settings/open-settings.ts';
 import { FAST_POLL } from '../checkout/harness.ts';
 
 export interface Received {
@@ -66,11 +67,17 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
     },
   });
   services.engine.start();
-  const settings = openScreenSettings({
-    file: join(dir, 'screen-settings.json'),
-    mode: config.mode,
-    paymentTypes: config.paymentTypes ?? ['gopay', 'qris'],
-    kioskTimeoutSeconds: (config.kioskTimeoutMs ?? 900_000) / 1000,
+  // The settings browser mode uses: a JSON document in the data folder, the mode from the env.
+  const { screen: settings } = await openSettings({
+    store: jsonFileDocumentStore(join(dir, 'settings.json')),
+    safeStorage: undefined,
+    platform: process.platform,
+    displays: { list: () => [] },
+    fixed: {
+      mode: config.mode,
+      serverKey: config.serverKey,
+      ...(config.paymentTypes ? { paymentTypes: config.paymentTypes } : {}),
+    },
   });
   const api = createKioskApi({
     engine: services.engine,

@@ -1,0 +1,245 @@
+/**
+ * What the shop owner may change on the settings screen, checked the same way on the screen (as
+ * it is typed) and in the main process (before anything is stored). Like `sale-input.ts`, every
+ * problem has a stable code, the field it concerns and plain words in both languages.
+ */
+import type { CustomerDisplayChoice, GatewayEnvironment, KioskMode, Language } from './contract.ts';
+import { KIOSK_MODES, LANGUAGES } from './contract.ts';
+import { PAYMENT_TYPES, type PaymentType } from './midtrans-limits.ts';
+
+/** The fields a patch may carry; absent fields stay as they are. */
+export interface SettingsPatch {
+  mode?: KioskMode;
+  merchantName?: string;
+  language?: Language;
+  paymentTypes?: PaymentType[];
+  kioskTimeoutSeconds?: number;
+  customerDisplay?: CustomerDisplayChoice;
+}
+
+export type SettingsField = keyof SettingsPatch | 'pin' | 'key';
+
+export type SettingsProblemCode =
+  | 'mode-unknown'
+  | 'merchant-name-empty'
+  | 'merchant-name-too-long'
+  | 'merchant-name-characters'
+  | 'language-unknown'
+  | 'payment-types-empty'
+  | 'payment-type-unknown'
+  | 'timeout-not-whole'
+  | 'timeout-out-of-range'
+  | 'display-choice-invalid'
+  | 'pin-format'
+  | 'key-empty'
+  | 'key-characters'
+  | 'key-wrong-environment'
+  | 'key-length';
+
+export interface SettingsProblem {
+  code: SettingsProblemCode;
+  field: SettingsField;
+  message: { id: string; en: string };
+}
+
+/** Fits the customer display's header at 800×480. */
+export const MERCHANT_NAME_MAX_LENGTH = 40;
+/** From half a minute (a busy counter) to an hour (a customer who must top up first). */
+export const KIOSK_TIMEOUT_MIN_SECONDS = 30;
+export const KIOSK_TIMEOUT_MAX_SECONDS = 3600;
+export const DEFAULT_KIOSK_TIMEOUT_SECONDS = 900;
+/** Digits only, so a numeric keypad is enough; 4 to 8 of them. */
+export const PIN_PATTERN = /^\d{4,8}$/;
+
+/**
+ * Midtrans server keys: `SB-Mid-server-…` for sandbox and `Mid-server-…` for production. A
+ * client key (`…-client-…`) pasted by mistake is the commonest cause of a 401, so it is named.
+ */
+export const SERVER_KEY_PREFIX: Record<GatewayEnvironment, string> = {
+  sandbox: 'SB-Mid-server-',
+  production: 'Mid-server-',
+};
+const KEY_BODY = /^[A-Za-z0-9_-]+$/;
+const KEY_MAX_LENGTH = 128;
+const KEY_MIN_BODY = 8;
+
+function problem(code: SettingsProblemCode, field: SettingsField, id: string, en: string): SettingsProblem {
+  return { code, field, message: { id, en } };
+}
+
+// Control characters would break the display's layout and the receipt; ordinary text is fine.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function merchantNameProblems(name: string): SettingsProblem[] {
+  const trimmed = name.trim();
+  if (trimmed === '') {
+    return [problem('merchant-name-empty', 'merchantName', 'Nama toko wajib diisi.', 'Enter the shop name.')];
+  }
+  if ([...trimmed].length > MERCHANT_NAME_MAX_LENGTH) {
+    return [
+      problem(
+        'merchant-name-too-long',
+        'merchantName',
+        `Nama toko paling banyak ${MERCHANT_NAME_MAX_LENGTH} karakter.`,
+        `The shop name can have at most ${MERCHANT_NAME_MAX_LENGTH} characters.`,
+      ),
+    ];
+  }
+  if (CONTROL.test(trimmed)) {
+    return [
+      problem(
+        'merchant-name-characters',
+        'merchantName',
+        'Nama toko berisi karakter yang tidak dapat ditampilkan.',
+        'The shop name contains characters that cannot be shown.',
+      ),
+    ];
+  }
+  return [];
+}
+
+function timeoutProblems(seconds: number): SettingsProblem[] {
+  if (!Number.isSafeInteger(seconds)) {
+    return [
+      problem(
+        'timeout-not-whole',
+        'kioskTimeoutSeconds',
+        'Batas waktu harus bilangan bulat detik.',
+        'The time limit must be a whole number of seconds.',
+      ),
+    ];
+  }
+  if (seconds < KIOSK_TIMEOUT_MIN_SECONDS || seconds > KIOSK_TIMEOUT_MAX_SECONDS) {
+    return [
+      problem(
+        'timeout-out-of-range',
+        'kioskTimeoutSeconds',
+        `Batas waktu harus antara ${KIOSK_TIMEOUT_MIN_SECONDS} dan ${KIOSK_TIMEOUT_MAX_SECONDS} detik.`,
+        `The time limit must be between ${KIOSK_TIMEOUT_MIN_SECONDS} and ${KIOSK_TIMEOUT_MAX_SECONDS} seconds.`,
+      ),
+    ];
+  }
+  return [];
+}
+
+function paymentTypeProblems(types: readonly string[]): SettingsProblem[] {
+  if (types.length === 0) {
+    return [
+      problem(
+        'payment-types-empty',
+        'paymentTypes',
+        'Pilih setidaknya satu jenis pembayaran.',
+        'Choose at least one payment type.',
+      ),
+    ];
+  }
+  const unknown = types.filter((t) => !(PAYMENT_TYPES as readonly string[]).includes(t));
+  if (unknown.length > 0) {
+    return [
+      problem(
+        'payment-type-unknown',
+        'paymentTypes',
+        `Jenis pembayaran tidak dikenal: ${unknown.join(', ')}.`,
+        `Unknown payment type: ${unknown.join(', ')}.`,
+      ),
+    ];
+  }
+  return [];
+}
+
+function displayChoiceProblems(choice: CustomerDisplayChoice): SettingsProblem[] {
+  const ok =
+    choice.kind === 'auto' ||
+    choice.kind === 'window' ||
+    (choice.kind === 'display' &&
+      Number.isSafeInteger(choice.displayId) &&
+      typeof choice.label === 'string' &&
+      choice.label.length <= 200);
+  return ok
+    ? []
+    : [
+        problem(
+          'display-choice-invalid',
+          'customerDisplay',
+          'Pilihan layar pelanggan tidak valid.',
+          'The customer display choice is not valid.',
+        ),
+      ];
+}
+
+/** Every refused field of a patch; an empty list means the patch may be stored. */
+export function checkSettingsPatch(patch: SettingsPatch): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  if (patch.mode !== undefined && !(KIOSK_MODES as readonly string[]).includes(patch.mode)) {
+    problems.push(problem('mode-unknown', 'mode', 'Lingkungan tidak dikenal.', 'Unknown environment.'));
+  }
+  if (patch.merchantName !== undefined) problems.push(...merchantNameProblems(patch.merchantName));
+  if (patch.language !== undefined && !(LANGUAGES as readonly string[]).includes(patch.language)) {
+    problems.push(problem('language-unknown', 'language', 'Bahasa tidak dikenal.', 'Unknown language.'));
+  }
+  if (patch.paymentTypes !== undefined) problems.push(...paymentTypeProblems(patch.paymentTypes));
+  if (patch.kioskTimeoutSeconds !== undefined) problems.push(...timeoutProblems(patch.kioskTimeoutSeconds));
+  if (patch.customerDisplay !== undefined) problems.push(...displayChoiceProblems(patch.customerDisplay));
+  return problems;
+}
+
+export function pinProblems(pin: string): SettingsProblem[] {
+  return PIN_PATTERN.test(pin)
+    ? []
+    : [problem('pin-format', 'pin', 'PIN harus 4 sampai 8 angka.', 'The PIN must be 4 to 8 digits.')];
+}
+
+/** Checks a server key's form for an environment; whether Midtrans accepts it is key.test's job. */
+export function serverKeyProblems(environment: GatewayEnvironment, key: string): SettingsProblem[] {
+  const value = key.trim();
+  if (value === '') {
+    return [problem('key-empty', 'key', 'Masukkan server key Midtrans.', 'Enter the Midtrans server key.')];
+  }
+  if (value.length > KEY_MAX_LENGTH || !KEY_BODY.test(value)) {
+    return [
+      problem(
+        'key-characters',
+        'key',
+        'Server key hanya berisi huruf, angka, tanda minus dan garis bawah. Salin ulang dari dashboard Midtrans.',
+        'A server key has only letters, digits, dashes and underscores. Copy it again from the Midtrans dashboard.',
+      ),
+    ];
+  }
+  const prefix = SERVER_KEY_PREFIX[environment];
+  if (!value.startsWith(prefix)) {
+    const other: GatewayEnvironment = environment === 'sandbox' ? 'production' : 'sandbox';
+    const isClientKey = /-client-/i.test(value);
+    const isOther = value.startsWith(SERVER_KEY_PREFIX[other]);
+    const why = isClientKey
+      ? {
+          id: 'Ini client key, bukan server key.',
+          en: 'This is a client key, not the server key.',
+        }
+      : isOther
+        ? {
+            id: `Ini server key ${other}, bukan ${environment}.`,
+            en: `This is the ${other} server key, not the ${environment} one.`,
+          }
+        : { id: 'Awalannya salah.', en: 'It starts wrongly.' };
+    return [
+      problem(
+        'key-wrong-environment',
+        'key',
+        `${why.id} Server key ${environment} diawali "${prefix}".`,
+        `${why.en} A ${environment} server key starts with "${prefix}".`,
+      ),
+    ];
+  }
+  if (value.length - prefix.length < KEY_MIN_BODY) {
+    return [
+      problem(
+        'key-length',
+        'key',
+        'Server key ini terlalu pendek. Salin seluruhnya dari dashboard Midtrans.',
+        'This server key is too short. Copy all of it from the Midtrans dashboard.',
+      ),
+    ];
+  }
+  return [];
+}
