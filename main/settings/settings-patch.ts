@@ -1,0 +1,54 @@
+/** A checked SettingsPatch turned into the next document, with the fields that really change. */
+import type { CustomerDisplayChoice } from '../../common/contract.ts';
+import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
+import type { SettingsPatch } from '../../common/settings-input.ts';
+import type { SettingsDocument } from './settings-document.ts';
+
+/** A patch as a schema parses it: optional keys may be present with the value undefined. */
+export type LoosePatch = { [K in keyof SettingsPatch]?: SettingsPatch[K] | undefined };
+
+export function definedPatch(input: LoosePatch): SettingsPatch {
+  const patch: SettingsPatch = {};
+  if (input.mode !== undefined) patch.mode = input.mode;
+  if (input.merchantName !== undefined) patch.merchantName = input.merchantName;
+  if (input.language !== undefined) patch.language = input.language;
+  if (input.paymentTypes !== undefined) patch.paymentTypes = input.paymentTypes;
+  if (input.kioskTimeoutSeconds !== undefined) patch.kioskTimeoutSeconds = input.kioskTimeoutSeconds;
+  if (input.customerDisplay !== undefined) patch.customerDisplay = input.customerDisplay;
+  return patch;
+}
+
+function displayChoice(choice: CustomerDisplayChoice): CustomerDisplayChoice {
+  return choice.kind === 'display'
+    ? { kind: 'display', displayId: choice.displayId, label: choice.label }
+    : { kind: choice.kind };
+}
+
+/** The values as they will be stored: the name trimmed, payment types once each in a fixed order. */
+function normalized(patch: SettingsPatch): SettingsPatch {
+  const out: SettingsPatch = { ...patch };
+  if (patch.merchantName !== undefined) out.merchantName = patch.merchantName.trim();
+  if (patch.paymentTypes !== undefined) {
+    const chosen = patch.paymentTypes;
+    out.paymentTypes = PAYMENT_TYPES.filter((type) => chosen.includes(type));
+  }
+  if (patch.customerDisplay !== undefined) out.customerDisplay = displayChoice(patch.customerDisplay);
+  return out;
+}
+
+/** `patch` must have passed checkSettingsPatch. A field equal to its stored value is no change. */
+export function applyPatch(
+  document: SettingsDocument,
+  patch: SettingsPatch,
+): { next: SettingsDocument; fields: (keyof SettingsPatch)[] } {
+  const next = structuredClone(document);
+  const fields: (keyof SettingsPatch)[] = [];
+  const values = normalized(patch);
+  for (const field of Object.keys(values) as (keyof SettingsPatch)[]) {
+    const value = values[field];
+    if (value === undefined || JSON.stringify(value) === JSON.stringify(document[field])) continue;
+    Object.assign(next, { [field]: structuredClone(value) });
+    fields.push(field);
+  }
+  return { next, fields };
+}
