@@ -1,16 +1,16 @@
 /**
- * Browser mode's services in the order they depend on each other: the kiosk (journal, gateway,
- * engine), recovery, the screens' settings, the api, and the screen server on top. Closing goes
- * the other way, so no screen can call into an engine that has already stopped.
+ * Browser mode's services in the order they depend on each other: the settings, the kiosk host
+ * (journal, gateway, engine, recovery, the api) and the screen server on top. Closing goes the
+ * other way, so no screen can call into an engine that has already stopped.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type KioskMode } from '../../common/contract.ts';
-import { createKioskApi, type KioskApi } from '../api/kiosk-api.ts';
-import { openScreenSettings } from '../api/screen-settings.ts';
 import type { RecoverySummary } from '../checkout/engine.ts';
-import { configFromEnv } from '../runtime/config.ts';
-import { openKiosk, type KioskServices } from '../runtime/kiosk-services.ts';
+import { createKioskHost } from '../host/kiosk-host.ts';
+import { configFromEnv, type KioskConfig } from '../runtime/config.ts';
+import { jsonFileDocumentStore, openSettings, type OpenSettingsOptions } from '../settings/open-settings.ts';
+import { checkSettingsPatch } from '../../common/settings-input.ts';
 import { pageFile } from './pages.ts';
 import { startScreenServer, type ScreenServer } from './screen-server.ts';
 import { serveConfigFromEnv } from './serve-config.ts';
@@ -34,6 +34,28 @@ export class BuildMissingError extends Error {
   }
 }
 
+/**
+ * Browser mode takes its environment and key from environment variables. The other values given
+ * there win over the stored settings when they are values the settings screen itself could store
+ * (a test's 6-second time limit is handed to the engine directly instead).
+ */
+function fixedSettings(
+  config: KioskConfig,
+  merchantName: string | undefined,
+): NonNullable<OpenSettingsOptions['fixed']> {
+  const fixed: NonNullable<OpenSettingsOptions['fixed']> = { mode: config.mode, serverKey: config.serverKey };
+  if (config.paymentTypes !== undefined) fixed.paymentTypes = config.paymentTypes;
+  if (merchantName !== undefined && checkSettingsPatch({ merchantName }).length === 0) {
+    fixed.merchantName = merchantName;
+  }
+  if (config.kioskTimeoutMs !== undefined) {
+    const seconds = Math.round(config.kioskTimeoutMs / 1000);
+    if (checkSettingsPatch({ kioskTimeoutSeconds: seconds }).length === 0)
+      fixed.kioskTimeoutSeconds = seconds;
+  }
+  return fixed;
+}
+
 export async function startBrowserMode(
   env: NodeJS.ProcessEnv,
   defaults: { staticDir: string },
@@ -46,36 +68,35 @@ export async function startBrowserMode(
     if (!existsSync(file)) throw new BuildMissingError(file);
   }
 
-  const services: KioskServices = await openKiosk(config);
-  let api: KioskApi | undefined;
+  const settings = await openSettings({
+    store: jsonFileDocumentStore(join(config.dataDir, 'settings.json')),
+    // No OS keyring in browser mode: the key comes from the environment and is never stored.
+    safeStorage: undefined,
+    platform: process.platform,
+    displays: { list: () => [] },
+    fixed: fixedSettings(config, serve.merchantName),
+    legacyScreenSettingsFile: join(config.dataDir, 'screen-settings.json'),
+    ...(serve.quickItemsFile !== undefined ? { quickItemsFile: serve.quickItemsFile } : {}),
+    ...(config.apiUrl !== undefined ? { gatewayUrl: () => config.apiUrl } : {}),
+  });
+  const host = createKioskHost({
+    settings,
+    dataDir: config.dataDir,
+    ...(config.apiUrl !== undefined ? { gatewayUrl: config.apiUrl } : {}),
+    overrides: {
+      ...(config.kioskTimeoutMs !== undefined ? { kioskTimeoutMs: config.kioskTimeoutMs } : {}),
+      ...(config.paymentTypes !== undefined ? { paymentTypes: config.paymentTypes } : {}),
+    },
+  });
   try {
-    const { engine } = services;
-    // Read before recovery starts, so a broken quick-items file stops the start with nothing
-    // polled on its behalf.
-    const settings = openScreenSettings({
-      file: join(config.dataDir, 'screen-settings.json'),
-      mode: config.mode,
-      paymentTypes: [...engine.settings.enabledPaymentTypes],
-      kioskTimeoutSeconds: Math.round(engine.settings.kioskTimeoutMs / 1000),
-      ...(serve.merchantName !== undefined ? { merchantName: serve.merchantName } : {}),
-      ...(serve.quickItemsFile !== undefined ? { quickItemsFile: serve.quickItemsFile } : {}),
-    });
-    // Recovery first: the api's view of open orders must already include the resumed ones.
-    const recovery = engine.start();
-    api = createKioskApi({
-      engine,
-      emulator: services.emulator,
-      settings,
-      mode: config.mode,
-      journal: services.journal,
-    });
+    // Recovery runs inside start, before the screens can connect.
+    const recovery = await host.start();
     const server = await startScreenServer({
-      api,
+      api: host.api,
       staticDir: serve.staticDir,
       host: serve.host,
       port: serve.port,
     });
-    const running = api;
     return {
       mode: config.mode,
       server,
@@ -83,13 +104,11 @@ export async function startBrowserMode(
       recovery,
       async close() {
         await server.close();
-        running.close();
-        await services.close();
+        await host.close();
       },
     };
   } catch (error) {
-    api?.close();
-    await services.close();
+    await host.close();
     throw error;
   }
 }

@@ -1,0 +1,52 @@
+/**
+ * The Electron shell's one call into the core: settings (electron-store document, safeStorage
+ * vault) and the kiosk host on top. Everything it is given is injected, so the same path runs in
+ * plain Node under test with a fake safeStorage and an in-memory document.
+ */
+import { join } from 'node:path';
+import type { DisplayInfo } from '../../common/contract.ts';
+import {
+  openSettings,
+  type DocumentStore,
+  type OpenSettingsOptions,
+  type SafeStorageLike,
+} from '../settings/open-settings.ts';
+import { createKioskHost, type KioskHost, type KioskHostOptions } from './kiosk-host.ts';
+
+export type { KioskHost } from './kiosk-host.ts';
+
+export interface DesktopHostOptions {
+  /** Electron's userData folder: journal, QR images, training ledger. */
+  dataDir: string;
+  settingsStore: DocumentStore;
+  safeStorage: SafeStorageLike;
+  platform: NodeJS.Platform;
+  displays: { list(): DisplayInfo[] };
+  /** Development and tests only: a gateway base URL instead of Midtrans (never when packaged). */
+  gatewayUrl?: string;
+  quickItemsFile?: string;
+  /** Tests: a clock, engine tuning and the display's scene timings. */
+  tuning?: Pick<KioskHostOptions, 'clock' | 'engine' | 'timings' | 'log'>;
+}
+
+export async function openDesktopHost(options: DesktopHostOptions): Promise<KioskHost> {
+  const gatewayUrl = options.gatewayUrl;
+  const settingsOptions: OpenSettingsOptions = {
+    store: options.settingsStore,
+    safeStorage: options.safeStorage,
+    platform: options.platform,
+    displays: options.displays,
+    // Browser mode kept the language here before the settings store existed.
+    legacyScreenSettingsFile: join(options.dataDir, 'screen-settings.json'),
+    ...(options.tuning?.clock ? { clock: options.tuning.clock } : {}),
+    ...(options.quickItemsFile !== undefined ? { quickItemsFile: options.quickItemsFile } : {}),
+    ...(gatewayUrl !== undefined ? { gatewayUrl: () => gatewayUrl } : {}),
+  };
+  const settings = await openSettings(settingsOptions);
+  return createKioskHost({
+    settings,
+    dataDir: options.dataDir,
+    ...(gatewayUrl !== undefined ? { gatewayUrl } : {}),
+    ...options.tuning,
+  });
+}
