@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type MouseEvent } from 'react';
 import type { CashierApi, CashierSnapshot, Language } from '../../common/contract.ts';
 import { NoticeBox } from '../shared/Bilingual.tsx';
 import { ConnectionLost } from '../shared/ConnectionLost.tsx';
@@ -17,7 +17,15 @@ import { LiveOrder, type OrderCommand } from './LiveOrder.tsx';
 import { PaymentTypeChoice } from './PaymentTypeChoice.tsx';
 import { desiredPreview, PreviewSender } from './preview.ts';
 import { QuickItems } from './QuickItems.tsx';
-import { cashierReducer, currentDraft, initialCashierState, saleStage, type CashierAction } from './state.ts';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import {
+  cashierReducer,
+  currentDraft,
+  initialCashierState,
+  modeChanged,
+  saleStage,
+  type CashierAction,
+} from './state.ts';
 import { TopBar } from './TopBar.tsx';
 
 const HISTORY_PAGE = 20;
@@ -69,6 +77,12 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
   const draft = currentDraft(state);
   const inputRef = useRef<HTMLInputElement>(null);
   const chargingRef = useRef(false);
+  // The settings screen replaces the sale view; it is opened only while no sale is starting or live.
+  const [view, setView] = useState<'sale' | 'settings'>('sale');
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const settingsRef = useRef(state.settings);
+  settingsRef.current = state.settings;
 
   const refreshHistory = useMemo(
     () =>
@@ -109,7 +123,19 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
         refreshHistory();
       }),
       api.onHealth((event) => dispatch({ type: 'health', health: event.health, detail: event.detail })),
-      api.onSettings((settings) => dispatch({ type: 'settings', settings })),
+      api.onSettings((settings) => {
+        const changedMode = modeChanged(settingsRef.current, settings);
+        dispatch({ type: 'settings', settings });
+        if (!changedMode) return;
+        api.snapshot().then(
+          (snapshot) => {
+            dispatch({ type: 'snapshot', snapshot, localNow: Date.now() });
+            refreshHistory();
+          },
+          // A drop is followed by a reconnect, which brings a fresh snapshot by itself.
+          (error: unknown) => console.warn('snapshot after a change of environment failed', error),
+        );
+      }),
     ];
     return () => unsubscribe.forEach((off) => off());
   }, [api, connection, dispatch, refreshHistory, sender]);
@@ -127,8 +153,24 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
   }, [settingsLanguage, t]);
 
   useEffect(() => {
-    if (ready && stage === 'none') inputRef.current?.focus();
-  }, [ready, stage]);
+    if (ready && stage === 'none' && view === 'sale') inputRef.current?.focus();
+  }, [ready, stage, view]);
+
+  const closeSettings = useCallback(() => {
+    // Leaving the settings ends the manager's session, so the next visit asks for the PIN again.
+    api.manager.lock().catch(() => undefined);
+    setView('sale');
+  }, [api]);
+
+  const saleBusy = stage === 'starting' || stage === 'live';
+  let settingsReason: string | undefined;
+  if (status !== 'open') settingsReason = t('settings.openReason.offline');
+  else if (saleBusy) settingsReason = t('settings.openReason.live');
+  // An order that starts meanwhile (another cashier window, recovery after a reconnect) needs the
+  // cashier: the sale view comes back.
+  useEffect(() => {
+    if (view === 'settings' && saleBusy) closeSettings();
+  }, [view, saleBusy, closeSettings]);
 
   const unexpected = bilingual('common.unexpectedError');
 
@@ -190,7 +232,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
   // One window-wide handler, so the keyboard works wherever focus is (except other text fields).
   const onKeyRef = useRef<(event: KeyboardEvent) => void>(() => {});
   onKeyRef.current = (event: KeyboardEvent) => {
-    if (!ready) return;
+    if (!ready || viewRef.current === 'settings') return;
     const target = keyTarget(event.target);
     const command = keyCommand(event, target);
     if (command === undefined) return;
@@ -254,12 +296,29 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
 
   return (
     <div className="cashier" onMouseDown={keepFocusOnPointer}>
-      <TopBar settings={settings} health={state.health} onLanguage={setLanguage} />
+      <TopBar
+        settings={settings}
+        health={state.health}
+        onLanguage={setLanguage}
+        settingsOpen={view === 'settings'}
+        settingsReason={settingsReason}
+        onSettings={() => {
+          if (settingsReason === undefined) setView('settings');
+        }}
+      />
       {status === 'lost' && <ConnectionLost />}
+      {view === 'settings' && (
+        <SettingsScreen
+          manager={api.manager}
+          announced={settings}
+          online={status === 'open'}
+          onClose={closeSettings}
+        />
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {state.order === undefined ? '' : t(`cashier.order.state.${state.order.state}`)}
       </p>
-      <main className="cashier-main">
+      <main className="cashier-main" hidden={view === 'settings'}>
         <section className="panel entry" aria-label={t('cashier.amount.label')}>
           <AmountField
             amount={draft.amount}

@@ -6,10 +6,21 @@ interface TopBarProps {
   settings: PublicSettings;
   health: { health: GatewayHealth; detail: string | undefined };
   onLanguage(language: Language): void;
+  settingsOpen: boolean;
+  /** Why the settings cannot be opened now, in the cashier's language; undefined when they can. */
+  settingsReason: string | undefined;
+  onSettings(): void;
 }
 
 /** Always on screen: which money this till handles, the gateway's health, the merchant. */
-export function TopBar({ settings, health, onLanguage }: TopBarProps) {
+export function TopBar({
+  settings,
+  health,
+  onLanguage,
+  settingsOpen,
+  settingsReason,
+  onSettings,
+}: TopBarProps) {
   const t = useT();
   return (
     <header className="topbar">
@@ -43,6 +54,26 @@ export function TopBar({ settings, health, onLanguage }: TopBarProps) {
           </button>
         ))}
       </div>
+      {!settingsOpen && (
+        <div className="settings-open">
+          <button
+            type="button"
+            className="settings-button"
+            data-testid="settings-button"
+            disabled={settingsReason !== undefined}
+            aria-describedby={settingsReason === undefined ? undefined : 'settings-reason'}
+            onClick={onSettings}
+          >
+            <span aria-hidden="true">⚙ </span>
+            {t('settings.open')}
+          </button>
+          {settingsReason !== undefined && (
+            <span id="settings-reason" className="settings-reason" data-testid="settings-reason">
+              {settingsReason}
+            </span>
+          )}
+        </div>
+      )}
     </header>
   );
 }

@@ -4,15 +4,16 @@ import { I18nextProvider } from 'react-i18next';
 import { NoSession } from '../shared/ConnectionLost.tsx';
 import { openCashierSession } from '../shared/connect-cashier.ts';
 import { createI18n } from '../shared/i18n/index.ts';
-import { cashier as enCashier, common as enCommon } from '../shared/i18n/en.ts';
-import { cashier as idCashier, common as idCommon } from '../shared/i18n/id.ts';
+import { cashier as enCashier, common as enCommon, settings as enSettings } from '../shared/i18n/en.ts';
+import { cashier as idCashier, common as idCommon, settings as idSettings } from '../shared/i18n/id.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 import './cashier.css';
+import './settings/settings.css';
 
 const i18n = createI18n({
-  id: { common: idCommon, cashier: idCashier },
-  en: { common: enCommon, cashier: enCashier },
+  id: { common: idCommon, cashier: idCashier, settings: idSettings },
+  en: { common: enCommon, cashier: enCashier, settings: enSettings },
 });
 
 const root = document.getElementById('root');

@@ -216,3 +216,11 @@ export function cashierReducer(state: CashierState, action: CashierAction): Cash
     }
   }
 }
+
+/**
+ * After the manager switched environment the main process runs a new engine: health and open
+ * orders belong to it, so the screen reads a fresh snapshot instead of trusting what it holds.
+ */
+export function modeChanged(previous: PublicSettings | undefined, next: PublicSettings): boolean {
+  return previous !== undefined && previous.mode !== next.mode;
+}

@@ -7,6 +7,7 @@ import type {
   CashierSnapshot,
   PublicSettings,
 } from '../../common/contract.ts';
+import { managerApiOver } from './manager-socket.ts';
 import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
 import type { SocketClient } from './socket-client.ts';
 
@@ -31,6 +32,7 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onOrder: listen<CashierEvents['order']>('order'),
     onHealth: listen<CashierEvents['health']>('health'),
     onSettings: listen<PublicSettings>('settings'),
+    manager: managerApiOver((name, payload) => client.call(name, payload)),
   };
 }
 

@@ -2,8 +2,13 @@
  * Errors a screen shows. A refusal from the main process arrives as a KioskCallError with words in
  * both languages; a lost connection is one too, so every caller handles a single error type.
  */
-import { ERROR_CODES, KioskCallError, type ContractError, type ErrorCode } from '../../common/contract.ts';
-import type { SaleProblem } from '../../common/sale-input.ts';
+import {
+  ERROR_CODES,
+  KioskCallError,
+  type ContractError,
+  type ErrorCode,
+  type FieldProblem,
+} from '../../common/contract.ts';
 
 export interface Bilingual {
   id: string;
@@ -41,7 +46,9 @@ function isBilingual(value: unknown): value is Bilingual {
   return typeof id === 'string' && typeof en === 'string';
 }
 
-function isProblem(value: unknown): value is SaleProblem {
+// The code and field are kept as sent: the screen matches them against the ones it knows and
+// shows any other problem by its words alone.
+function isProblem(value: unknown): value is FieldProblem {
   if (typeof value !== 'object' || value === null) return false;
   const { code, field, message } = value as Record<string, unknown>;
   return typeof code === 'string' && typeof field === 'string' && isBilingual(message);
@@ -73,7 +80,7 @@ export function toContractError(value: unknown): ContractError {
 /** What an error box shows: a message and, for refused input, one line per problem. */
 export interface Notice {
   message: Bilingual | undefined;
-  problems: SaleProblem[];
+  problems: FieldProblem[];
 }
 
 /**

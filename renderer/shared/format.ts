@@ -19,3 +19,30 @@ const PAYMENT_TYPE_NAMES: Record<PaymentType, string> = { gopay: 'GoPay', qris: 
 export function paymentTypeName(type: string): string {
   return (PAYMENT_TYPE_NAMES as Record<string, string>)[type] ?? type;
 }
+
+/** Hours, minutes and seconds: for a wait that may be shorter than a minute. */
+export function formatClock(at: number, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** A day and a time, for when something was saved or tested. */
+export function formatDateTime(at: number, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** Seconds as minutes with at most one decimal, in the language's own number style. */
+export function formatMinutes(seconds: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 }).format(seconds / 60);
+}

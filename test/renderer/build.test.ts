@@ -113,6 +113,11 @@ describe('renderer build', () => {
       'charge-button',
       'Simulasikan pembayaran',
       'Tagih',
+      // The manager's settings screen is part of the cashier window only.
+      'manager.unlock',
+      'key.set',
+      'Buat PIN manajer',
+      'pin-input',
     ];
     const cashierText = text(cashier);
     const displayText = text(display);

@@ -3,6 +3,7 @@ import {
   cashierReducer,
   currentDraft,
   initialCashierState,
+  modeChanged,
   newerOrder,
   saleStage,
   type CashierAction,
@@ -162,5 +163,31 @@ describe('newerOrder', () => {
     expect(newerOrder(order({ updatedAt: 9 }), order({ state: 'settlement', updatedAt: 1 })).state).toBe(
       'settlement',
     );
+  });
+});
+
+describe('a change of environment', () => {
+  it('asks for a fresh snapshot only when the mode really changed', () => {
+    expect(modeChanged(SETTINGS, { ...SETTINGS, mode: 'sandbox' })).toBe(true);
+    expect(modeChanged(SETTINGS, { ...SETTINGS, merchantName: 'Toko Baru', language: 'en' })).toBe(false);
+    // Before the first snapshot there is nothing to replace.
+    expect(modeChanged(undefined, { ...SETTINGS, mode: 'production' })).toBe(false);
+  });
+
+  it('shows the new mode and adopts the new environment’s open order from the fresh snapshot', () => {
+    let state = run([{ type: 'settings', settings: { ...SETTINGS, mode: 'sandbox' } }], ready());
+    expect(state.settings?.mode).toBe('sandbox');
+    const open = order({ orderId: 'SANDBOX-1' });
+    state = run(
+      [
+        {
+          type: 'snapshot',
+          snapshot: snapshot({ settings: { ...SETTINGS, mode: 'sandbox' }, openOrders: [open] }),
+          localNow: 0,
+        },
+      ],
+      state,
+    );
+    expect(state.order?.orderId).toBe('SANDBOX-1');
   });
 });

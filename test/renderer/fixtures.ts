@@ -1,5 +1,11 @@
 /** Orders, settings and snapshots as the main process would send them to a screen. */
-import type { CashierSnapshot, DisplayState, PublicSettings, ScreenOrder } from '../../common/contract.ts';
+import type {
+  CashierSnapshot,
+  DisplayState,
+  ManagerSettings,
+  PublicSettings,
+  ScreenOrder,
+} from '../../common/contract.ts';
 
 export const SETTINGS: PublicSettings = {
   mode: 'training',
@@ -58,6 +64,25 @@ export function displayState(overrides: Partial<DisplayState> = {}): DisplayStat
     mode: 'training',
     serverNow: 10_000,
     seq: 1,
+    ...overrides,
+  };
+}
+
+export function managerSettings(overrides: Partial<ManagerSettings> = {}): ManagerSettings {
+  return {
+    mode: 'training',
+    merchantName: 'Warung Maju',
+    language: 'id',
+    paymentTypes: ['gopay', 'qris'],
+    kioskTimeoutSeconds: 900,
+    customerDisplay: { kind: 'auto' },
+    keys: {
+      sandbox: { stored: false, savedAt: null, lastTest: null },
+      production: { stored: false, savedAt: null, lastTest: null },
+    },
+    keyStorage: { available: true, weak: false, backend: 'gnome_libsecret' },
+    displays: [],
+    environmentFixed: false,
     ...overrides,
   };
 }

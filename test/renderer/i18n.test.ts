@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KIOSK_MODES, LANGUAGES } from '../../common/contract.ts';
+import { GATEWAY_ENVIRONMENTS, KEY_TEST_OUTCOMES, KIOSK_MODES, LANGUAGES } from '../../common/contract.ts';
 import { END_REASONS, ORDER_STATES, type GatewayHealth } from '../../common/order.ts';
 import { formatRupiah } from '../../renderer/shared/format.ts';
 import * as en from '../../renderer/shared/i18n/en.ts';
@@ -58,6 +58,11 @@ describe('i18n resources', () => {
         used.add(match[1] ?? '');
       for (const match of text.matchAll(/'(display\.(?:paid|expired|cancelled|failed))'/g))
         used.add(match[1] ?? '');
+      // The settings screen picks some keys in conditions (`t(step ? 'a' : 'b')`); its components
+      // name no commands, so every 'settings.…' literal there is a key.
+      if (file.endsWith('.tsx')) {
+        for (const match of text.matchAll(/'(settings\.[\w.-]+)'/g)) used.add(match[1] ?? '');
+      }
     }
     const health: GatewayHealth[] = [
       'unknown',
@@ -72,7 +77,13 @@ describe('i18n resources', () => {
     for (const state of ORDER_STATES) used.add(`cashier.order.state.${state}`);
     for (const reason of END_REASONS) used.add(`cashier.order.reason.${reason}`);
     for (const language of LANGUAGES) used.add(`cashier.language.${language}`);
-    expect(used.size).toBeGreaterThan(60);
+    for (const mode of KIOSK_MODES) {
+      used.add(`settings.environment.${mode}`);
+      used.add(`settings.environment.${mode}Hint`);
+    }
+    for (const environment of GATEWAY_ENVIRONMENTS) used.add(`settings.keys.${environment}`);
+    for (const outcome of KEY_TEST_OUTCOMES) used.add(`settings.keys.outcome.${outcome}`);
+    expect(used.size).toBeGreaterThan(120);
     const missing = [...used].filter((key) => !idLeaves.has(key));
     expect(missing).toEqual([]);
   });

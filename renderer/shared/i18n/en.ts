@@ -5,3 +5,4 @@
 export { common } from './en/common.ts';
 export { cashier } from './en/cashier.ts';
 export { display } from './en/display.ts';
+export { settings } from './en/settings.ts';
