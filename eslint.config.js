@@ -8,9 +8,14 @@ const electronOnlyInShell = {
   message:
     'Only the thin Electron shell (main/shell/) and the preloads may import electron; the main-process core takes Electron objects by injection.',
 };
+// electron-store imports electron when loaded, so it is as shell-only as electron itself.
+const electronStoreOnlyInShell = {
+  name: 'electron-store',
+  message: 'electron-store loads electron: only main/shell/ may import it (settings take a DocumentStore).',
+};
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,7 +38,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell],
+          // Type-only imports are erased: the core is checked against Electron's own types
+          // without loading it.
+          paths: [{ ...electronOnlyInShell, allowTypeImports: true }, electronStoreOnlyInShell],
           patterns: [
             {
               group: ['**/renderer/**', '**/preload/**'],
@@ -51,11 +58,49 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell],
+          paths: [electronOnlyInShell, electronStoreOnlyInShell],
           patterns: [
             {
               group: ['**/main/**', '**/renderer/**', '**/preload/**', 'node:*'],
               message: 'common/ is the contract shared by all layers: no imports from a layer or from Node.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Preloads are bundled into sandboxed pages: the contract and each other, nothing of main or
+    // the screens, and no Node module (a sandboxed preload can require only electron).
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, electronStoreOnlyInShell],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', 'node:*'],
+              message: 'A preload sees only the contract in common/ and the bridge in preload/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The two entry files are the only preload code that touches electron (contextBridge and
+    // ipcRenderer); the bridge they wrap stays plain and testable.
+    files: ['preload/cashier.ts', 'preload/display.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronStoreOnlyInShell],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', 'node:*'],
+              message: 'A preload sees only the contract in common/ and the bridge in preload/.',
             },
           ],
         },
@@ -69,7 +114,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell],
+          paths: [electronOnlyInShell, electronStoreOnlyInShell],
           patterns: [
             {
               group: ['**/main/**', '**/preload/**', 'node:*'],

@@ -1,5 +1,7 @@
-// End-to-end tests of the screens in real Chromium, through browser mode (`main/web/serve.ts`)
-// against the built-in emulator. Each test starts its own kiosk with a fresh data folder.
+// End-to-end tests. `chromium`: the screens in real Chromium, through browser mode
+// (`main/web/serve.ts`) against the built-in emulator; each test starts its own kiosk with a fresh
+// data folder. `electron`: the built Electron app through Playwright's `_electron`; it needs an
+// Electron binary and skips, saying why, where none is installed (test/electron/).
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/support/browser.ts';
 
@@ -21,4 +23,17 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
+  projects: [
+    // Everything above, unchanged.
+    { name: 'chromium' },
+    {
+      name: 'electron',
+      testDir: 'test/electron',
+      outputDir: 'test-results/electron',
+      // One Electron app at a time: each runs its own kiosk and two windows.
+      workers: 1,
+      fullyParallel: false,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -22,11 +22,39 @@ describe('who may import whom', () => {
     expect(messages[0]).toMatch(/thin Electron shell/);
   });
 
-  it('nor require it dynamically by a type import', async () => {
+  it('but may check itself against the types of Electron, which are erased and load nothing', async () => {
     expect(
       await restrictedImports(
-        'main/emulator/t.ts',
+        'main/desktop/t.ts',
         "import type { App } from 'electron';\nexport type A = App;\n",
+      ),
+    ).toEqual([]);
+    // A value import written with an inline `type` on one name still loads the module.
+    expect(
+      await restrictedImports(
+        'main/desktop/t.ts',
+        "import { type App, app } from 'electron';\nexport const x: App = app;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('nor load electron-store, which loads electron', async () => {
+    expect(
+      await restrictedImports(
+        'main/settings/s.ts',
+        "import Store from 'electron-store';\nexport const S = Store;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('a preload bridge may not touch electron; the two preload entries may', async () => {
+    const source = "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n";
+    expect(await restrictedImports('preload/bridge-api.ts', source)).toHaveLength(1);
+    expect(await restrictedImports('preload/display.ts', source)).toEqual([]);
+    expect(
+      await restrictedImports(
+        'preload/display.ts',
+        "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
       ),
     ).toHaveLength(1);
   });

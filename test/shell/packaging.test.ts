@@ -1,0 +1,76 @@
+/**
+ * electron-builder.yml as electron-builder 26 itself reads and validates it (no packaging, no
+ * network): only built output goes in, native modules stay loadable, the fuses are set, the deb
+ * keeps electron-builder's default dependencies and adds to them.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+
+type Config = Record<string, unknown> & {
+  /** getConfig normalises the list into one file set. */
+  files: { filter: string[] }[];
+  electronFuses: Record<string, boolean>;
+  deb: { depends: string[] };
+  linux: { target: string[]; executableArgs: string[] };
+  nsis: Record<string, unknown>;
+  directories: { output: string };
+};
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  getConfig(dir: string, file: string, extra: null): Promise<Config>;
+  validateConfiguration(config: Config, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const FpmTarget = (
+  require('app-builder-lib/out/targets/FpmTarget.js') as {
+    default: { prototype: { getDefaultDepends(target: string): string[] } };
+  }
+).default;
+
+let config: Config;
+beforeAll(async () => {
+  config = await getConfig(repo, join(repo, 'electron-builder.yml'), null);
+});
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder 26 schema validation (and a wrong key would not)', async () => {
+    await validateConfiguration(config, new DebugLogger(false));
+    const wrong = { ...config, electronFuses: { ...config.electronFuses, runAsNod: false } };
+    await expect(validateConfiguration(wrong, new DebugLogger(false))).rejects.toThrow(/configuration/i);
+  });
+
+  it('packages built output only, away from dist/ where the screens are built', () => {
+    expect(config.files).toEqual([{ filter: ['out/**', 'dist/renderer/**', 'package.json'] }]);
+    expect(config.directories.output).toBe('release');
+    expect(config['asarUnpack']).toEqual(['**/*.node']);
+    expect(config['npmRebuild']).toBe(false);
+    expect(config['publish']).toBeNull();
+  });
+
+  it('flips every fuse to its hardened value', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+  });
+
+  it('targets AppImage, deb (default dependencies kept, libsecret and a keyring) and a per-machine NSIS', () => {
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.executableArgs).toEqual(['--ozone-platform=x11']);
+    const defaults = FpmTarget.prototype.getDefaultDepends.call(null, 'deb');
+    expect(defaults.length).toBeGreaterThan(3);
+    expect(config.deb.depends).toEqual(
+      expect.arrayContaining([...defaults, 'libsecret-1-0', 'gnome-keyring']),
+    );
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true });
+  });
+});
