@@ -1,6 +1,6 @@
 /**
  * Headless configuration from the environment, for the `kiosk` CLI and browser mode. The
- * Electron app reads the same settings from its settings store instead (issue: shell).
+ * Electron app reads the same settings from its settings store instead (main/settings/).
  * Every problem names the variable and says what would be accepted.
  */
 import { homedir } from 'node:os';
