@@ -60,7 +60,7 @@ export interface PricingSettings {
 }
 
 export interface CartInput {
-  lines: CartLine[];
+  lines: readonly CartLine[];
   orderDiscount?: Discount;
   settings: PricingSettings;
 }
