@@ -61,8 +61,7 @@ export function commandHandlers(ctx: CommandContext): Handlers {
       openOrders: ctx.openOrders().map(toScreenOrder),
       serverNow: ctx.clock.now(),
     }),
-    'sale.start': async (request) =>
-      toScreenOrder(await engine.startSale(request, { onCreated: (order) => presenter.follow(order) })),
+    'sale.start': async (request) => toScreenOrder(await engine.startSale(request)),
     'sale.cancel': async ({ orderId }) => toScreenOrder(await engine.cancel(orderId)),
     'sale.checkNow': async ({ orderId }) => toScreenOrder(await engine.checkNow(orderId)),
     'sale.simulate': ({ orderId, outcome }) => simulate(ctx, orderId, outcome),

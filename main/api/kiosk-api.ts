@@ -100,7 +100,10 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     if (event.type === 'order') {
       const { order, previousState, at } = event;
       hub.publish('cashier', 'order', { order: toScreenOrder(order), previousState, at });
-      presenter.orderChanged(order);
+      // The engine announces a new sale (no previous state) before charging it: it takes over the
+      // customer display. Every later event only updates the sale being shown.
+      if (previousState === null) presenter.follow(order);
+      else presenter.orderChanged(order);
     } else {
       healthDetail = event.detail;
       hub.publish('cashier', 'health', { health: event.health, detail: event.detail, at: event.at });
