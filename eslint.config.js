@@ -81,6 +81,7 @@ export default tseslint.config(
       'main/journal/**',
       'main/qr/**',
       'main/checkout/**',
+      'main/catalogue/**',
     ],
     ['screen-api', 'settings', 'host', 'screen-pages', 'browser-mode', 'shell-logic', 'shell', 'cli'],
   ),

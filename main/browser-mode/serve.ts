@@ -7,7 +7,7 @@
  * port taken), 1 anything unexpected.
  */
 import { fileURLToPath } from 'node:url';
-import { QuickItemsFileError } from '../screen-api/quick-items.ts';
+import { QuickItemsFileError } from '../catalogue/quick-items-file.ts';
 import { ConfigError } from '../host/env-config.ts';
 import { BuildMissingError, startBrowserMode, type BrowserMode } from './browser-mode.ts';
 

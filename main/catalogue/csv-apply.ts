@@ -2,8 +2,23 @@
  * Writes a checked import plan. Runs inside the import's transaction: any throw rolls back all of it.
  */
 import { searchKey } from '../../common/catalogue-search.ts';
-import type { RowPlan } from './csv-import.ts';
 import type { CatalogueStore } from './store.ts';
+import type { CatalogueItem } from './types.ts';
+
+/** One checked row of an import: what it will write, and which stored item it updates. */
+export interface RowPlan {
+  line: number;
+  /** The stored item this row updates; undefined = a new item. */
+  match: CatalogueItem | undefined;
+  name: string;
+  price: number;
+  /** undefined: the column is absent (keep / none). */
+  sku: string | null | undefined;
+  barcode: string | null | undefined;
+  category: string | null | undefined;
+  active: boolean | undefined;
+  position: number | undefined;
+}
 
 export function applyPlan(
   store: CatalogueStore,

@@ -16,21 +16,7 @@ import type { CsvColumn, CsvRow } from './csv-format.ts';
 import { taken } from './store-problems.ts';
 import { catalogueProblem } from './types.ts';
 import type { CatalogueItem, CatalogueProblem, CatalogueResult } from './types.ts';
-import { applyPlan } from './csv-apply.ts';
-
-export interface RowPlan {
-  line: number;
-  /** The stored item this row updates; undefined = a new item. */
-  match: CatalogueItem | undefined;
-  name: string;
-  price: number;
-  /** undefined: the column is absent (keep / none). */
-  sku: string | null | undefined;
-  barcode: string | null | undefined;
-  category: string | null | undefined;
-  active: boolean | undefined;
-  position: number | undefined;
-}
+import { applyPlan, type RowPlan } from './csv-apply.ts';
 
 export interface ImportSummary {
   rows: number;

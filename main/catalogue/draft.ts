@@ -1,9 +1,14 @@
 /** The checks an item passes before the store writes it: its fields, its category, unique codes. */
 import { checkBarcode, checkItemName, checkPrice, checkSku } from './checks.ts';
-import type { CatalogueStore } from './store.ts';
 import { taken, unknownCategory } from './store-problems.ts';
 import { catalogueProblem } from './types.ts';
-import type { CatalogueProblem, CatalogueResult, ItemDraft } from './types.ts';
+import type {
+  CatalogueCategory,
+  CatalogueItem,
+  CatalogueProblem,
+  CatalogueResult,
+  ItemDraft,
+} from './types.ts';
 
 export interface CheckedDraft {
   name: string;
@@ -14,11 +19,17 @@ export interface CheckedDraft {
   active: boolean;
 }
 
+/** What the checks read from the store (the store itself, in practice). */
+export interface DraftLookups {
+  categories(): CatalogueCategory[];
+  owner(column: 'sku' | 'barcode', value: string): CatalogueItem | undefined;
+}
+
 const fail = <T>(...problems: CatalogueProblem[]): CatalogueResult<T> => ({ ok: false, problems });
 
 /** `selfId`: the item being updated, which may keep its own SKU and barcode. */
 export function checkDraft(
-  store: Pick<CatalogueStore, 'categories' | 'owner'>,
+  store: DraftLookups,
   draft: ItemDraft,
   selfId: number | undefined,
 ): CatalogueResult<CheckedDraft> {

@@ -8,7 +8,7 @@
  * either both or neither. A missing file is not recorded (it may be put in place later); a bad
  * file throws QuickItemsFileError, as it did at start-up before, and nothing is written.
  */
-import { readQuickItemsFile } from '../api/quick-items.ts';
+import { readQuickItemsFile } from './quick-items-file.ts';
 import type { CatalogueStore } from './store.ts';
 
 export const LEGACY_IMPORT_KEY = 'legacy-quick-items-imported';

@@ -40,7 +40,7 @@ export interface OpenSettingsOptions {
    * stored ones at open (and are stored).
    */
   fixed?: FixedEnvironment;
-  /** As loadQuickItems in main/screen-api/quick-items.ts; a file that is there but wrong stops the open. */
+  /** As loadQuickItems in main/catalogue/quick-items-file.ts; a file that is there but wrong stops the open. */
   quickItemsFile?: string;
   /** Issue 4's browser mode kept the language in <dataDir>/screen-settings.json; imported once. */
   legacyScreenSettingsFile?: string;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TRAINING_QUICK_ITEMS, QuickItemsFileError } from '../../main/api/quick-items.ts';
+import { TRAINING_QUICK_ITEMS, QuickItemsFileError } from '../../main/catalogue/quick-items-file.ts';
 import { ean13CheckDigit, isValidEan13 } from '../../main/catalogue/barcode.ts';
 import { importLegacyQuickItemsOnce, LEGACY_IMPORT_KEY } from '../../main/catalogue/legacy-quick-items.ts';
 import { seedWarungIfEmpty } from '../../main/catalogue/warung.ts';

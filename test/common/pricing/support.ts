@@ -1,5 +1,5 @@
-import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/index.ts';
-import type { CartLine, PricingSettings } from '../../common/pricing/index.ts';
+import { DEFAULT_PRICING_SETTINGS } from '../../../common/pricing/index.ts';
+import type { CartLine, PricingSettings } from '../../../common/pricing/index.ts';
 
 export function settings(patch: Partial<PricingSettings> = {}): PricingSettings {
   return { ...DEFAULT_PRICING_SETTINGS, ...patch };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildItemDetails, priceCart } from '../../common/pricing/index.ts';
-import type { CartInput, PriceBreakdown } from '../../common/pricing/index.ts';
+import { buildItemDetails, priceCart } from '../../../common/pricing/index.ts';
+import type { CartInput, PriceBreakdown } from '../../../common/pricing/index.ts';
 import { itemSum, line, settings } from './support.ts';
 
 function priced(input: CartInput): PriceBreakdown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScanDetector } from '../../renderer/shared/scan-detector.ts';
-import type { ScanAction, ScanDetectorOptions, ScanKey } from '../../renderer/shared/scan-detector.ts';
+import { ScanDetector } from '../../../renderer/shared/scan-detector.ts';
+import type { ScanAction, ScanDetectorOptions, ScanKey } from '../../../renderer/shared/scan-detector.ts';
 
 interface Outcome {
   scans: string[];

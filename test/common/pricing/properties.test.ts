@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildItemDetails, priceCart } from '../../common/pricing/index.ts';
-import type { CartInput, CartLine, Discount, PricingSettings } from '../../common/pricing/index.ts';
-import { ITEM_ID_PATTERN } from '../../common/sale-input.ts';
+import { buildItemDetails, priceCart } from '../../../common/pricing/index.ts';
+import type { CartInput, CartLine, Discount, PricingSettings } from '../../../common/pricing/index.ts';
+import { ITEM_ID_PATTERN } from '../../../common/sale-input.ts';
 import { itemSum } from './support.ts';
 
 const mode = fc.constantFrom('half-up' as const, 'down' as const, 'up' as const);

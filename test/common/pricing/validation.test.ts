@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cashChange, priceCart, splitTender } from '../../common/pricing/index.ts';
-import type { PricingProblem } from '../../common/pricing/index.ts';
+import { cashChange, priceCart, splitTender } from '../../../common/pricing/index.ts';
+import type { PricingProblem } from '../../../common/pricing/index.ts';
 import { line, settings } from './support.ts';
 
 function problems(input: unknown): PricingProblem[] {
