@@ -27,7 +27,9 @@ export type PrinterErrorCode =
   /** The job names a printer the settings do not have. */
   | 'printer-not-configured'
   /** The job's document could not be rendered (bad data; retrying will not help). */
-  | 'render-failed';
+  | 'render-failed'
+  /** A failure with no known cause: counted as maybe printed. */
+  | 'unexpected';
 
 export type Bilingual = { id: string; en: string };
 
@@ -78,6 +80,10 @@ const WORDS: Record<PrinterErrorCode, Bilingual> = {
   'printer-not-configured': {
     id: 'Printer ini belum diatur di Pengaturan.',
     en: 'This printer is not set up in Settings.',
+  },
+  unexpected: {
+    id: 'Pencetakan gagal karena kesalahan tak terduga.',
+    en: 'Printing failed with an unexpected error.',
   },
   'render-failed': {
     id: 'Struk ini tidak dapat disusun untuk dicetak.',
