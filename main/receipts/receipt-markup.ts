@@ -6,6 +6,7 @@
 import { formatRupiah } from '../../common/rupiah.ts';
 import type { ReceiptDocument, ReceiptTender, ShopHeader, SlipDocument } from './document.ts';
 import { INDENT, Markup } from './markup.ts';
+import { printable } from './sanitize.ts';
 import { formatShopTime } from './shop-time.ts';
 import { COPY_MARK, TRAINING_MARK, wordsFor } from './words.ts';
 import type { ReceiptLanguage, ReceiptWords } from './words.ts';
@@ -116,7 +117,8 @@ export function receiptMarkup(doc: ReceiptDocument, cpl: number): string {
   if (doc.lines.length > 0) {
     m.rule();
     for (const line of doc.lines) {
-      m.left(line.name);
+      // A name made only of emoji still needs a line, or its price would hang under the previous one.
+      m.left(printable(line.name, '?'));
       m.pair(
         `${quantityText(line.quantity, doc.language)} x ${rupiah(line.unitPrice)}`,
         rupiah(line.amount),
