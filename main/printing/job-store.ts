@@ -6,6 +6,33 @@
  *
  * The interface is synchronous on purpose: better-sqlite3 is, and a job must be on record before
  * the call that created it returns.
+ *
+ * Proposed journal table (the journal's migration is the lead's to write):
+ *
+ *   CREATE TABLE print_jobs (
+ *     id              TEXT PRIMARY KEY,
+ *     printer_id      TEXT NOT NULL,
+ *     kind            TEXT NOT NULL CHECK (kind IN ('receipt','refund','test','report','drawer')),
+ *     order_id        TEXT,                         -- the sale's order, when there is one
+ *     payload         TEXT NOT NULL,                -- JSON PrintPayload (the ReceiptDocument)
+ *     drawer          INTEGER NOT NULL DEFAULT 0,
+ *     drawer_missed   INTEGER NOT NULL DEFAULT 0,
+ *     copy            INTEGER NOT NULL DEFAULT 0,
+ *     maybe_printed   INTEGER NOT NULL DEFAULT 0,
+ *     state           TEXT NOT NULL CHECK (state IN ('queued','sending','printed','failed')),
+ *     attempts        INTEGER NOT NULL DEFAULT 0,
+ *     next_attempt_at INTEGER NOT NULL,             -- epoch ms
+ *     created_at      INTEGER NOT NULL,
+ *     updated_at      INTEGER NOT NULL,
+ *     printed_at      INTEGER,
+ *     last_error_code TEXT,
+ *     last_error_id   TEXT,                         -- message in Bahasa Indonesia
+ *     last_error_en   TEXT
+ *   ) STRICT;
+ *   CREATE INDEX print_jobs_due ON print_jobs (state, next_attempt_at);
+ *   CREATE INDEX print_jobs_order ON print_jobs (order_id);
+ *
+ * `transition` is one `UPDATE … WHERE id = ? AND state IN (…)` whose `changes` says whether it won.
  */
 import type { PrintJobView } from '../../common/printing.ts';
 import type { ReceiptSource } from '../receipts/index.ts';
