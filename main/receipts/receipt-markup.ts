@@ -190,7 +190,9 @@ export function testPageMarkup(page: TestPage, width: number, cpl: number): stri
   m.center(w.testTitle, { bold: true, tall: true });
   m.center(formatShopTime(page.time, page.utcOffsetMinutes));
   m.rule();
-  m.pair(w.printer, page.printerName);
+  // An address can be long (a device path, a host name): it gets lines of its own.
+  m.left(`${w.printer}:`);
+  m.left(page.printerName, {}, INDENT);
   m.pair(w.paper, `${width} mm`);
   m.pair(w.columns, String(cpl));
   m.left('1234567890'.repeat(Math.ceil(cpl / 10)).slice(0, cpl));

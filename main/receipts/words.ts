@@ -57,7 +57,7 @@ const ID: ReceiptWords = {
   refundedTo: 'Dikembalikan ke',
   printer: 'Printer',
   paper: 'Kertas',
-  columns: 'kolom',
+  columns: 'Kolom',
   testOk: 'Jika teks ini terbaca utuh, printer siap dipakai.',
 };
 
@@ -85,7 +85,7 @@ const EN: ReceiptWords = {
   refundedTo: 'Refunded to',
   printer: 'Printer',
   paper: 'Paper',
-  columns: 'columns',
+  columns: 'Columns',
   testOk: 'If this text reads whole, the printer is ready.',
 };
 

@@ -10,7 +10,7 @@ import {
 } from '../../main/receipts/index.ts';
 import type { ReceiptDocument, ReceiptSource } from '../../main/receipts/index.ts';
 import { decodeEscPos } from '../support/escpos-decode.ts';
-import { saleDocument, TRANSACTION_ID } from './fixtures.ts';
+import { PAID_AT as PAID_AT_FOR_SLIP, saleDocument, TRANSACTION_ID } from './fixtures.ts';
 
 const source = (document: ReceiptDocument): ReceiptSource => ({ type: 'receipt', document });
 
@@ -182,5 +182,58 @@ describe('receipt variants', () => {
     expect(() => toMarkup(source(saleDocument({ utcOffsetMinutes: 7 * 60 + 0.5 })), 58)).toThrow(
       /utcOffsetMinutes/,
     );
+  });
+});
+
+describe('slips and the test page', () => {
+  it('prints a titled list of rows for a report, with a strong total', () => {
+    const lines = decodeEscPos(
+      toEscPos(
+        {
+          type: 'slip',
+          document: {
+            title: 'Laporan X',
+            subtitle: 'Shift pagi',
+            shop: { name: 'Warung Kopi Nusantara' },
+            time: PAID_AT_FOR_SLIP,
+            utcOffsetMinutes: 420,
+            rows: [
+              { label: 'Penjualan', value: '12' },
+              { label: 'QRIS', amount: 420_000 },
+              { label: 'Tunai', amount: 180_000 },
+              { label: 'Total', amount: 600_000, ruleAbove: true, strong: true },
+            ],
+            language: 'id',
+            training: false,
+            copy: true,
+          },
+        },
+        { width: 58 },
+      ),
+    );
+    const text = lines.lines.map((l) => l.trim());
+    expect(text).toEqual(expect.arrayContaining(['Laporan X', 'Shift pagi', '24/11/2026 10:05 WIB']));
+    expect(lines.lines).toContain(pairLine('Penjualan', '12', 58));
+    expect(lines.lines).toContain(pairLine('QRIS', 'Rp 420.000', 58));
+    const total = lines.rows.find((r) => r.text === pairLine('Total', 'Rp 600.000', 58));
+    expect(total).toMatchObject({ bold: true, height: 2 });
+    expect(text.filter((l) => l === `*** ${COPY_MARK} ***`)).toHaveLength(2);
+  });
+
+  it.each(PAPER_WIDTHS)('prints a %i mm test page with a ruler exactly one line wide', (width) => {
+    const cpl = COLUMNS_BY_WIDTH[width];
+    const page = {
+      shop: { name: 'Warung Kopi Nusantara' },
+      printerName: 'tcp://192.168.1.50:9100',
+      time: PAID_AT_FOR_SLIP,
+      utcOffsetMinutes: 420,
+      language: 'en' as const,
+    };
+    const lines = decodeEscPos(toEscPos({ type: 'test-page', page }, { width })).lines;
+    expect(lines.map((l) => l.trim())).toContain('TEST PRINT');
+    expect(lines).toContain('1234567890'.repeat(5).slice(0, cpl));
+    expect(lines).toContain(pairLine('Paper', `${width} mm`, width));
+    expect(lines).toEqual(expect.arrayContaining(['Printer:', '  tcp://192.168.1.50:9100']));
+    expect(lines).toContain(pairLine('Columns', String(cpl), width));
   });
 });
