@@ -1,5 +1,5 @@
 // End-to-end tests. `chromium`: the screens in real Chromium, through browser mode
-// (`main/web/serve.ts`) against the built-in emulator; each test starts its own kiosk with a fresh
+// (`main/browser-mode/serve.ts`) against the built-in emulator; each test starts its own kiosk with a fresh
 // data folder. `electron`: the built Electron app through Playwright's `_electron`; it needs an
 // Electron binary and skips, saying why, where none is installed (test/electron/).
 import { defineConfig } from '@playwright/test';

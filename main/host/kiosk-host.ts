@@ -9,14 +9,19 @@
  * cancel it first instead.
  */
 import type { KioskMode, Role } from '../../common/contract.ts';
-import { createKioskApi, type CallOutcome, type KioskApi, type SceneTimings } from '../api/kiosk-api.ts';
-import { CommandRefusal, contractError } from '../api/errors.ts';
-import { openOrdersNewestFirst } from '../api/open-orders.ts';
-import { createRoleHub } from '../api/role-hub.ts';
+import {
+  createKioskApi,
+  type CallOutcome,
+  type KioskApi,
+  type SceneTimings,
+} from '../screen-api/kiosk-api.ts';
+import { CommandRefusal, contractError } from '../screen-api/errors.ts';
+import { openOrdersNewestFirst } from '../screen-api/open-orders.ts';
+import { createRoleHub } from '../screen-api/role-hub.ts';
 import type { RecoverySummary } from '../checkout/engine.ts';
 import type { Clock } from '../clock.ts';
-import type { KioskConfig } from '../runtime/config.ts';
-import { openKiosk, type KioskServices, type OpenOptions } from '../runtime/kiosk-services.ts';
+import type { KioskConfig } from './env-config.ts';
+import { openKiosk, type KioskServices, type OpenOptions } from './kiosk-services.ts';
 import type { SettingsChange, SettingsService } from '../settings/open-settings.ts';
 
 export interface KioskHostOptions {

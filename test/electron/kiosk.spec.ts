@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { commandChannel } from '../../common/ipc-channels.ts';
-import { findElectronBinary } from '../../main/launch/electron-binary.ts';
+import { findElectronBinary } from '../../scripts/electron-binary.ts';
 import { chargeToQr, typeAmount } from '../e2e/support/screens.ts';
 
 const repo = join(import.meta.dirname, '../..');

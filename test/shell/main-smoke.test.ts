@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ALL_COMMANDS } from '../../common/ipc-channels.ts';
-import { DESKTOP_CSP } from '../../main/desktop/content-security.ts';
-import { buildShell } from '../../main/launch/build-shell.ts';
+import { DESKTOP_CSP } from '../../main/screen-pages/security-headers.ts';
+import { buildShell } from '../../scripts/build-shell.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const appRoot = mkdtempSync(join(tmpdir(), 'kiosk-shell-app-'));

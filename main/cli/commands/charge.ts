@@ -6,8 +6,8 @@ import { PAYMENT_TYPES, type PaymentType } from '../../../common/midtrans-limits
 import type { OrderView } from '../../../common/order.ts';
 import { DEFAULT_KIOSK_TIMEOUT_MS, SaleInputError } from '../../checkout/engine.ts';
 import { EmulatorControlError } from '../../emulator/index.ts';
-import type { KioskConfig } from '../../runtime/config.ts';
-import type { KioskServices } from '../../runtime/kiosk-services.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
+import type { KioskServices } from '../../host/kiosk-services.ts';
 import { readAmount } from '../amount-text.ts';
 import { parseCommand, secondsOption } from '../args.ts';
 import { EXIT, exitForState, type ExitCode } from '../exit-codes.ts';
