@@ -81,6 +81,8 @@ export default tseslint.config(
       'main/journal/**',
       'main/qr/**',
       'main/checkout/**',
+      'main/receipts/**',
+      'main/printing/**',
     ],
     ['screen-api', 'settings', 'host', 'screen-pages', 'browser-mode', 'shell-logic', 'shell', 'cli'],
   ),
