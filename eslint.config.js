@@ -82,6 +82,8 @@ export default tseslint.config(
       'main/qr/**',
       'main/checkout/**',
       'main/catalogue/**',
+      'main/receipts/**',
+      'main/printing/**',
     ],
     ['screen-api', 'settings', 'host', 'screen-pages', 'browser-mode', 'shell-logic', 'shell', 'cli'],
   ),
