@@ -30,7 +30,7 @@ import {
   type QrImage,
   type SecurityEvent,
 } from './options.ts';
-import { chargeBody, derivedKey, refundBody } from './requests.ts';
+import { chargeBody, derivedKey, pathSegment, refundBody } from './requests.ts';
 import {
   parseRefundBody,
   type ChargeResult,
@@ -133,7 +133,7 @@ export class MidtransClient {
     const answer = await this.#transport.send(
       'status',
       'GET',
-      `/v2/${encodeURIComponent(ref)}/status`,
+      `/v2/${pathSegment(ref)}/status`,
       undefined,
       undefined,
     );
@@ -181,7 +181,7 @@ export class MidtransClient {
       call.idempotencyKey !== undefined
         ? validateIdempotencyKey('refund', call.idempotencyKey)
         : derivedKey('refund', ref, bodyText);
-    const path = `/v2/${encodeURIComponent(ref)}/refund${call.direct ? '/online/direct' : ''}`;
+    const path = `/v2/${pathSegment(ref)}/refund${call.direct ? '/online/direct' : ''}`;
     const answer = await this.#transport.send('refund', 'POST', path, bodyText, key);
     return this.#parse('refund', answer, true, () => {
       const result = parseRefundBody(answer.json);
@@ -218,7 +218,7 @@ export class MidtransClient {
     const answer = await this.#transport.send(
       operation,
       'POST',
-      `/v2/${encodeURIComponent(ref)}/${operation}`,
+      `/v2/${pathSegment(ref)}/${operation}`,
       undefined,
       key,
     );

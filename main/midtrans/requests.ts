@@ -13,6 +13,16 @@ export function chargeIdempotencyKey(orderId: string, attempt: number): string {
   return derivedKey('charge', orderId, String(attempt));
 }
 
+/**
+ * One path segment of a Core API URL, percent-encoded. The id has been validated already; a dot
+ * segment is refused here as well, because "/v2/../status" would reach another endpoint with the
+ * key attached.
+ */
+export function pathSegment(id: string): string {
+  if (/^\.+$/.test(id)) throw new RangeError(`"${id}" is a path step, not a transaction id`);
+  return encodeURIComponent(id);
+}
+
 /** A key derived from its parts: the same request always gets the same key. */
 export function derivedKey(...parts: string[]): string {
   // base64url of SHA-256 is 43 characters, inside Midtrans' 46-character limit.
