@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KIOSK_MODES, type KioskMode } from '../../common/contract.ts';
 import { PAYMENT_TYPES, type PaymentType } from '../../common/midtrans-limits.ts';
+import { gatewayBaseUrl } from '../midtrans/hosts.ts';
 
 export { KIOSK_MODES, type KioskMode };
 
@@ -65,15 +66,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskConfig
       `${mode} mode needs the Midtrans server key of that environment`,
     );
   }
-  if (apiUrl !== undefined) {
-    let url: URL;
+  if (apiUrl !== undefined && mode !== 'training') {
+    // The same rule the client applies, refused here with the variable's name: production has no
+    // override, sandbox accepts its own host or loopback (an emulator, a test server).
     try {
-      url = new URL(apiUrl);
-    } catch {
-      throw new ConfigError('MIDTRANS_API_URL', `"${apiUrl}" is not a URL`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new ConfigError('MIDTRANS_API_URL', 'only http and https URLs are allowed');
+      gatewayBaseUrl(mode, apiUrl);
+    } catch (error) {
+      throw new ConfigError('MIDTRANS_API_URL', error instanceof Error ? error.message : String(error));
     }
   }
   const timeoutText = text(env, 'KIOSK_TIMEOUT_SECONDS');

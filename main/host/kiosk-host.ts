@@ -78,7 +78,6 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
   async function configNow(): Promise<KioskConfig & { keyMissing: boolean }> {
     const current = settings.current();
     const mode = current.mode;
-    const training = mode === 'training';
     const stored = mode === 'training' ? undefined : await settings.serverKey(mode);
     // A key that is missing (or no longer decrypts) keeps the kiosk in its environment, refusing
     // sales until the owner enters it, rather than quietly dropping to training while customers
@@ -89,7 +88,9 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       keyMissing,
       mode: current.mode,
       serverKey,
-      apiUrl: training ? undefined : options.gatewayUrl,
+      // The override (development, tests) reaches sandbox only: production talks to Midtrans's
+      // production host and nothing else.
+      apiUrl: mode === 'sandbox' ? options.gatewayUrl : undefined,
       dataDir: options.dataDir,
       kioskTimeoutMs: options.overrides?.kioskTimeoutMs ?? current.kioskTimeoutSeconds * 1000,
       paymentTypes: options.overrides?.paymentTypes ?? [...current.paymentTypes],

@@ -50,9 +50,12 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       });
       client = new MidtransClient({ serverKey: emulator.serverKey, baseUrl: emulator.url });
     } else {
+      // The environment always goes with a base URL: the client refuses any production URL but
+      // Midtrans's own, and any sandbox URL but Midtrans's or loopback.
       client = new MidtransClient({
         serverKey: config.serverKey ?? '',
-        ...(config.apiUrl !== undefined ? { baseUrl: config.apiUrl } : { environment: config.mode }),
+        environment: config.mode,
+        ...(config.apiUrl !== undefined ? { baseUrl: config.apiUrl } : {}),
       });
     }
   } catch (error) {

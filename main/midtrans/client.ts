@@ -21,7 +21,7 @@ import {
   type MidtransOperation,
 } from './errors.ts';
 import { chargeAnswer, statusResult, transactionAnswer } from './answers.ts';
-import { MIDTRANS_BASE_URLS, normalizeBaseUrl } from './hosts.ts';
+import { gatewayBaseUrl, qrImageUrlAllowed, type MidtransEnvironment } from './hosts.ts';
 import {
   DEFAULT_MAX_QR_BYTES,
   DEFAULT_TIMEOUTS,
@@ -49,7 +49,7 @@ import {
   type RefundRequest,
 } from './validate.ts';
 
-export { MIDTRANS_BASE_URLS, type MidtransEnvironment } from './hosts.ts';
+export { gatewayBaseUrl, MIDTRANS_BASE_URLS, type MidtransEnvironment } from './hosts.ts';
 export { chargeIdempotencyKey } from './requests.ts';
 export {
   DEFAULT_MAX_QR_BYTES,
@@ -64,6 +64,7 @@ export {
 
 export class MidtransClient {
   readonly baseUrl: string;
+  readonly environment: MidtransEnvironment;
   readonly #serverKey: string;
   readonly #transport: GatewayTransport;
   readonly #onSecurityEvent: ((event: SecurityEvent) => void) | undefined;
@@ -89,10 +90,9 @@ export class MidtransClient {
     }
     this.#serverKey = key;
     this.#onSecurityEvent = options.onSecurityEvent;
-    this.baseUrl =
-      options.baseUrl !== undefined
-        ? normalizeBaseUrl(options.baseUrl)
-        : MIDTRANS_BASE_URLS[options.environment ?? 'sandbox'];
+    this.environment = options.environment ?? 'sandbox';
+    // Production: Midtrans's production host only. Sandbox: its host, or loopback (the emulator).
+    this.baseUrl = gatewayBaseUrl(this.environment, options.baseUrl);
     this.#transport = new GatewayTransport({
       serverKey: key,
       baseUrl: this.baseUrl,
@@ -189,7 +189,10 @@ export class MidtransClient {
     });
   }
 
-  /** Downloads the QR PNG from a charge's generate-qr-code URL (no credentials sent). */
+  /**
+   * Downloads the QR PNG from a charge's generate-qr-code URL (no credentials sent). Only https
+   * on Midtrans's hosts, or the loopback gateway of a training or test client.
+   */
   async fetchQrCode(url: string, maxBytes = DEFAULT_MAX_QR_BYTES): Promise<QrImage> {
     let target: URL;
     try {
@@ -197,8 +200,15 @@ export class MidtransClient {
     } catch {
       throw new MidtransRequestError('qr-code', 'url', 'wrong-type', 'Invalid QR code URL');
     }
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-      throw new MidtransRequestError('qr-code', 'url', 'not-allowed', 'QR code URL must be http or https');
+    // The URL comes from a gateway answer: a tampered one must not make the kiosk fetch (and show)
+    // an image from anywhere else, or over plain http.
+    if (!qrImageUrlAllowed(target, this.baseUrl, this.environment)) {
+      throw new MidtransRequestError(
+        'qr-code',
+        'url',
+        'not-allowed',
+        `QR image URL refused: only https on Midtrans's ${this.environment} hosts (or the loopback gateway this client uses), not ${target.protocol}//${target.host}`,
+      );
     }
     return this.#transport.fetchPng(target, maxBytes);
   }
