@@ -313,6 +313,7 @@ function orderRow(
     attempt_sent_at: state === 'created' ? null : createdAt + 3,
     transaction_id: tid,
     gateway_status: hasTransaction ? (state === 'failed' || state === 'pending' ? 'pending' : state) : null,
+    fraud_status: hasTransaction ? 'accept' : null,
     paid_with: paidWith,
     issuer,
     acquirer: hasTransaction ? (paymentType === 'qris' ? 'gopay' : null) : null,
@@ -328,7 +329,9 @@ function orderRow(
     settled_at: state === 'settlement' ? finalAt : null,
     final_at: finalAt,
     cancel_requested_at: state === 'expire' || state === 'cancel' ? (finalAt ?? createdAt) - 150 : null,
+    confirmed_unpaid: state === 'expire' || state === 'cancel' ? state : null,
     end_reason: endReason,
+    alert: null,
     detail: state === 'failed' ? 'the gateway refused the charge' : null,
   };
 }

@@ -240,6 +240,7 @@ function newOrderRow(rec: NewOrderRecord): OrderRow {
     attemptSentAt: undefined,
     transactionId: undefined,
     gatewayStatus: undefined,
+    fraudStatus: undefined,
     paidWith: undefined,
     issuer: undefined,
     acquirer: undefined,
@@ -252,7 +253,9 @@ function newOrderRow(rec: NewOrderRecord): OrderRow {
     settledAt: undefined,
     finalAt: undefined,
     cancelRequestedAt: undefined,
+    confirmedUnpaid: undefined,
     endReason: undefined,
+    alert: undefined,
     detail: undefined,
   };
 }

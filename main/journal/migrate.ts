@@ -43,12 +43,26 @@ export function migrate(
   const backup = from > 0 ? backUp(db, from, options) : undefined;
   for (const [index, step] of migrations.slice(from).entries()) {
     const next = from + index + 1;
-    // user_version lives in the file header and is written inside the transaction, so a crash
-    // leaves the file at either the old or the new version, never between.
-    db.transaction(() => {
-      step.up(db);
-      db.pragma(`user_version = ${next}`);
-    }).immediate();
+    // Foreign keys can only be switched outside a transaction; a rebuilt table is dropped and
+    // renamed while others still point at its name (SQLite's documented 12-step procedure).
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (step.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      // user_version lives in the file header and is written inside the transaction, so a crash
+      // leaves the file at either the old or the new version, never between.
+      db.transaction(() => {
+        step.up(db);
+        if (step.rebuildsTables) {
+          const dangling = db.pragma('foreign_key_check') as unknown[];
+          if (dangling.length > 0) {
+            throw new Error(`migration ${next} would leave ${dangling.length} dangling reference(s)`);
+          }
+        }
+        db.pragma(`user_version = ${next}`);
+      }).immediate();
+    } finally {
+      if (step.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
   return { from, to: migrations.length, backup };
 }

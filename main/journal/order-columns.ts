@@ -2,7 +2,7 @@
  * The orders table's columns and how an OrderRow maps onto them, so a new field is added in one
  * place: the SQL row type, both conversions and the column lists.
  */
-import type { EndReason, OrderState, SaleItem } from '../../common/order.ts';
+import type { EndReason, OrderAlert, OrderState, SaleItem } from '../../common/order.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
 import type { OrderRow } from './types.ts';
 
@@ -23,6 +23,7 @@ export interface OrderSqlRow {
   attempt_sent_at: number | null;
   transaction_id: string | null;
   gateway_status: string | null;
+  fraud_status: string | null;
   paid_with: string | null;
   issuer: string | null;
   acquirer: string | null;
@@ -35,7 +36,9 @@ export interface OrderSqlRow {
   settled_at: number | null;
   final_at: number | null;
   cancel_requested_at: number | null;
+  confirmed_unpaid: string | null;
   end_reason: string | null;
+  alert: string | null;
   detail: string | null;
 }
 
@@ -52,6 +55,7 @@ export const MUTABLE_COLUMNS = [
   'attempt_sent_at',
   'transaction_id',
   'gateway_status',
+  'fraud_status',
   'paid_with',
   'issuer',
   'acquirer',
@@ -64,7 +68,9 @@ export const MUTABLE_COLUMNS = [
   'settled_at',
   'final_at',
   'cancel_requested_at',
+  'confirmed_unpaid',
   'end_reason',
+  'alert',
   'detail',
 ] as const satisfies readonly (keyof OrderParams)[];
 
@@ -98,6 +104,7 @@ export function toOrderRow(r: OrderSqlRow): OrderRow {
     attemptSentAt: r.attempt_sent_at ?? undefined,
     transactionId: r.transaction_id ?? undefined,
     gatewayStatus: r.gateway_status ?? undefined,
+    fraudStatus: r.fraud_status ?? undefined,
     paidWith: r.paid_with ?? undefined,
     issuer: r.issuer ?? undefined,
     acquirer: r.acquirer ?? undefined,
@@ -110,7 +117,9 @@ export function toOrderRow(r: OrderSqlRow): OrderRow {
     settledAt: r.settled_at ?? undefined,
     finalAt: r.final_at ?? undefined,
     cancelRequestedAt: r.cancel_requested_at ?? undefined,
+    confirmedUnpaid: (r.confirmed_unpaid ?? undefined) as OrderRow['confirmedUnpaid'],
     endReason: (r.end_reason ?? undefined) as EndReason | undefined,
+    alert: (r.alert ?? undefined) as OrderAlert | undefined,
     detail: r.detail ?? undefined,
   };
 }
@@ -132,6 +141,7 @@ export function toOrderParams(o: OrderRow): OrderParams {
     attempt_sent_at: o.attemptSentAt ?? null,
     transaction_id: o.transactionId ?? null,
     gateway_status: o.gatewayStatus ?? null,
+    fraud_status: o.fraudStatus ?? null,
     paid_with: o.paidWith ?? null,
     issuer: o.issuer ?? null,
     acquirer: o.acquirer ?? null,
@@ -144,7 +154,9 @@ export function toOrderParams(o: OrderRow): OrderParams {
     settled_at: o.settledAt ?? null,
     final_at: o.finalAt ?? null,
     cancel_requested_at: o.cancelRequestedAt ?? null,
+    confirmed_unpaid: o.confirmedUnpaid ?? null,
     end_reason: o.endReason ?? null,
+    alert: o.alert ?? null,
     detail: o.detail ?? null,
   };
 }

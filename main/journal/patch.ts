@@ -13,6 +13,7 @@ const PATCHABLE: Record<keyof OrderPatch, 'required' | 'optional'> = {
   attemptSentAt: 'optional',
   transactionId: 'optional',
   gatewayStatus: 'optional',
+  fraudStatus: 'optional',
   paidWith: 'optional',
   issuer: 'optional',
   acquirer: 'optional',
@@ -25,7 +26,9 @@ const PATCHABLE: Record<keyof OrderPatch, 'required' | 'optional'> = {
   settledAt: 'optional',
   finalAt: 'optional',
   cancelRequestedAt: 'optional',
+  confirmedUnpaid: 'optional',
   endReason: 'optional',
+  alert: 'optional',
   detail: 'optional',
 };
 

@@ -5,7 +5,7 @@
 import { MUTABLE_COLUMNS, ORDER_COLUMNS } from './order-columns.ts';
 
 // Must repeat the orders_open index's WHERE clause word for word, or SQLite will not use it.
-const OPEN_STATES = "state IN ('created', 'charging', 'pending')";
+const OPEN_STATES = "state IN ('created', 'charging', 'pending', 'review')";
 
 const SELECT_ORDER = `SELECT id, ${ORDER_COLUMNS.join(', ')} FROM orders`;
 

@@ -23,7 +23,11 @@ export interface OrderRow extends Omit<OrderView, 'qr'> {
   qrSource: QrReady['source'] | undefined;
   qrString: string | undefined;
   qrUrl: string | undefined;
-  cancelRequestedAt: number | undefined;
+  /**
+   * The gateway confirmed this attempt ended unpaid: its answer to our own Cancel or Expire, or
+   * a charge answered deny. A later "settlement" for it contradicts that and is not released.
+   */
+  confirmedUnpaid: 'cancel' | 'expire' | 'deny' | undefined;
 }
 
 export interface NewOrderRecord {

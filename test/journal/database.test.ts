@@ -14,6 +14,7 @@ import { closeLater, newRecord, tempDir } from './helpers.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 3, 0, 0);
 const STAMP = '2026-11-24T03-00-00-000Z';
+const CURRENT = MIGRATIONS.length;
 
 function open(file: string, options: Parameters<typeof openDatabase>[1] = {}): Database.Database {
   const db = openDatabase(file, options);
@@ -21,7 +22,7 @@ function open(file: string, options: Parameters<typeof openDatabase>[1] = {}): D
   return db;
 }
 
-/** A closed journal file at schema 1 holding `orders` sales. */
+/** A closed journal file at the current schema (CURRENT) holding `orders` sales. */
 function journalFile(orders = 1): { dir: string; file: string; orderIds: string[] } {
   const dir = tempDir();
   const file = path.join(dir, 'journal.sqlite');
@@ -135,12 +136,12 @@ describe('schema versions', () => {
     const { dir, file, orderIds } = journalFile(3);
     const backupDir = path.join(dir, 'backups');
     const db = open(file, { migrations: [...MIGRATIONS, addNoteColumn], backupDir, now: () => NOW });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(CURRENT + 1);
     expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('orders')).toContain('note');
 
-    expect(backups(backupDir)).toEqual([`journal-v1-${STAMP}.sqlite`]);
-    const backup = path.join(backupDir, `journal-v1-${STAMP}.sqlite`);
-    expect(userVersion(backup)).toBe(1);
+    expect(backups(backupDir)).toEqual([`journal-v${CURRENT}-${STAMP}.sqlite`]);
+    const backup = path.join(backupDir, `journal-v${CURRENT}-${STAMP}.sqlite`);
+    expect(userVersion(backup)).toBe(CURRENT);
     const old = Journal.open(backup);
     closeLater(() => old.close());
     expect(old.history({ limit: 10 }).rows.map((r) => r.orderId)).toEqual([...orderIds].reverse());
@@ -150,7 +151,7 @@ describe('schema versions', () => {
   it('puts the backup next to the journal unless told otherwise', () => {
     const { dir, file } = journalFile();
     open(file, { migrations: [...MIGRATIONS, addNoteColumn], now: () => NOW });
-    expect(backups(dir)).toEqual([`journal-v1-${STAMP}.sqlite`]);
+    expect(backups(dir)).toEqual([`journal-v${CURRENT}-${STAMP}.sqlite`]);
   });
 
   it('migrate() says what it did, and does nothing the second time', () => {
@@ -160,11 +161,11 @@ describe('schema versions', () => {
     const twoSteps = [...MIGRATIONS, addNoteColumn];
     const options = { file, backupDir: dir, now: () => NOW };
     expect(migrate(db, twoSteps, options)).toEqual({
-      from: 1,
-      to: 2,
-      backup: path.join(dir, `journal-v1-${STAMP}.sqlite`),
+      from: CURRENT,
+      to: CURRENT + 1,
+      backup: path.join(dir, `journal-v${CURRENT}-${STAMP}.sqlite`),
     });
-    expect(migrate(db, twoSteps, options)).toEqual({ from: 2, to: 2, backup: undefined });
+    expect(migrate(db, twoSteps, options)).toEqual({ from: CURRENT + 1, to: CURRENT + 1, backup: undefined });
     expect(() => migrate(db, MIGRATIONS, options)).toThrow(JournalTooNewError);
   });
 
@@ -180,7 +181,7 @@ describe('schema versions', () => {
     expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken], now: () => NOW })).toThrow(
       'step failed',
     );
-    expect(userVersion(file)).toBe(1);
+    expect(userVersion(file)).toBe(CURRENT);
     expect(backups(dir)).toHaveLength(1);
     const journal = Journal.open(file);
     closeLater(() => journal.close());
