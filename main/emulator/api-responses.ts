@@ -89,7 +89,7 @@ function transactionFields(order: OrderRecord, ctx: ResponseContext): Body {
     payment_type: order.reportedPaymentType,
     transaction_time: formatWibTime(order.transactionTimeMs),
     transaction_status: order.status,
-    fraud_status: 'accept',
+    fraud_status: order.fraudStatus,
     expiry_time: formatWibTime(order.expiryTimeMs),
   };
   if (order.settlementTimeMs !== null) fields['settlement_time'] = formatWibTime(order.settlementTimeMs);

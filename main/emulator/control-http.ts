@@ -38,9 +38,14 @@ function parseObject(text: string, allowEmpty: boolean): Parsed {
 
 function parsePayOptions(body: Record<string, unknown>): PayOptions | string {
   const opts: PayOptions = {};
-  const unknownKeys = Object.keys(body).filter((k) => k !== 'via' && k !== 'issuer');
+  const unknownKeys = Object.keys(body).filter((k) => k !== 'via' && k !== 'issuer' && k !== 'fraudStatus');
   if (unknownKeys.length > 0) return `unknown field(s): ${unknownKeys.join(', ')}`;
-  const { via, issuer } = body;
+  const { via, issuer, fraudStatus } = body;
+  if (fraudStatus !== undefined && fraudStatus !== null) {
+    if (fraudStatus !== 'accept' && fraudStatus !== 'challenge')
+      return 'fraudStatus must be "accept" or "challenge"';
+    opts.fraudStatus = fraudStatus;
+  }
   if (via !== undefined && via !== null) {
     if (via !== 'qris' && via !== 'gopay') return 'via must be "qris" or "gopay"';
     opts.via = via;
@@ -85,6 +90,14 @@ export function handleControlRequest(
         return run(() => control.pay(id, opts));
       }
       if (action === 'deny') return run(() => control.deny(id));
+      if (action === 'review') {
+        const parsed = parseObject(bodyText, false);
+        if (!parsed.ok) return parsed.response;
+        const decision = parsed.value['decision'];
+        if (decision !== 'accept' && decision !== 'deny')
+          return fail(400, 'decision must be "accept" or "deny"');
+        return run(() => control.review(id, decision));
+      }
       if (action === 'expire') return run(() => control.expire(id));
     }
   }

@@ -3,7 +3,14 @@ import type { FaultQueue } from './faults.ts';
 import { snapshotOf } from './ledger.ts';
 import type { Ledger, OrderRecord } from './ledger.ts';
 import type { RequestLog } from './request-log.ts';
-import type { EmulatorControl, FaultRule, OrderSnapshot, PaidVia, PayOptions } from './types.ts';
+import type {
+  EmulatorControl,
+  FaultRule,
+  OrderSnapshot,
+  PaidVia,
+  PayOptions,
+  ReviewDecision,
+} from './types.ts';
 
 export type ControlErrorReason = 'not-found' | 'invalid-state' | 'invalid-input';
 
@@ -70,8 +77,24 @@ export function createControl(deps: {
           'issuer must be a short provider name such as "gopay" or "ovo"',
         );
       }
+      const fraud = opts.fraudStatus ?? 'accept';
+      if (fraud !== 'accept' && fraud !== 'challenge')
+        throw new EmulatorControlError('invalid-input', 'fraudStatus must be "accept" or "challenge"');
       const order = pendingOrder(id, 'pay');
-      ledger.pay(order, via, issuer);
+      ledger.pay(order, via, issuer, fraud);
+      return snapshotOf(order);
+    },
+    review(id: string, decision: ReviewDecision): OrderSnapshot {
+      if (decision !== 'accept' && decision !== 'deny')
+        throw new EmulatorControlError('invalid-input', 'decision must be "accept" or "deny"');
+      const order = ledger.find(id);
+      if (!order) throw new EmulatorControlError('not-found', `no such order_id or transaction_id: "${id}"`);
+      if (!ledger.review(order, decision)) {
+        throw new EmulatorControlError(
+          'invalid-state',
+          `cannot review "${id}": transaction ${order.transactionId} is not a payment held for review`,
+        );
+      }
       return snapshotOf(order);
     },
     deny(id: string): OrderSnapshot {

@@ -85,6 +85,8 @@ const orderSchema = z.strictObject({
   transactionType: z.enum(['on-us', 'off-us']).nullable(),
   merchantCrossReferenceId: z.string().nullable(),
   paymentOptionType: z.string().nullable(),
+  // Files written before held payments existed had none: accept.
+  fraudStatus: z.enum(['accept', 'challenge', 'deny']).default('accept'),
   qrString: z.string().min(1),
   extras: jsonObject,
   refunds: z.array(refundSchema),

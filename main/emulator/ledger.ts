@@ -170,6 +170,7 @@ export class Ledger {
       transactionType: null,
       merchantCrossReferenceId: null,
       paymentOptionType: null,
+      fraudStatus: 'accept',
       qrString: input.qrString,
       extras: input.extras,
       refunds: [],
@@ -200,12 +201,18 @@ export class Ledger {
   }
 
   /** pending → settlement, recording how the customer paid. Returns false when not pending. */
-  pay(order: OrderRecord, via: PaidVia, issuer: string): boolean {
+  pay(
+    order: OrderRecord,
+    via: PaidVia,
+    issuer: string,
+    fraudStatus: 'accept' | 'challenge' = 'accept',
+  ): boolean {
     this.sweep();
     if (order.status !== 'pending') return false;
     const now = this.#clock.now();
     this.#pending.delete(order);
     order.status = 'settlement';
+    order.fraudStatus = fraudStatus;
     order.settlementTimeMs = now;
     order.statusChangedAtMs = now;
     if (order.paymentType === 'qris') {
@@ -220,6 +227,19 @@ export class Ledger {
     } else {
       order.paymentOptionType = 'GOPAY_WALLET';
     }
+    this.#onChange();
+    return true;
+  }
+
+  /** A held payment's review: accept releases it, deny ends it denied. False unless held. */
+  review(order: OrderRecord, decision: 'accept' | 'deny'): boolean {
+    if (order.status !== 'settlement' || order.fraudStatus !== 'challenge') return false;
+    order.fraudStatus = decision;
+    if (decision === 'deny') {
+      order.status = 'deny';
+      order.settlementTimeMs = null;
+    }
+    order.statusChangedAtMs = this.#clock.now();
     this.#onChange();
     return true;
   }
@@ -296,6 +316,7 @@ export function snapshotOf(order: OrderRecord): OrderSnapshot {
     transactionType: order.transactionType,
     merchantCrossReferenceId: order.merchantCrossReferenceId,
     paymentOptionType: order.paymentOptionType,
+    fraudStatus: order.fraudStatus,
     qrString: order.qrString,
     refunds: order.refunds.map((r) => ({
       refundChargebackId: r.refundChargebackId,

@@ -85,6 +85,8 @@ export interface OrderSnapshot {
   transactionType: 'on-us' | 'off-us' | null;
   merchantCrossReferenceId: string | null;
   paymentOptionType: string | null;
+  /** 'accept', or 'challenge' while a settled payment is held for review, or 'deny'. */
+  fraudStatus: 'accept' | 'challenge' | 'deny';
   /** The payload behind the QR image (also for gopay orders, whose charge answer omits it). */
   qrString: string;
   refunds: RefundSnapshot[];
@@ -96,7 +98,11 @@ export interface PayOptions {
   via?: PaidVia;
   /** The payer's provider; default 'gopay'. */
   issuer?: string;
+  /** 'challenge': settled but held for review by the fraud check, until review() decides. */
+  fraudStatus?: 'accept' | 'challenge';
 }
+
+export type ReviewDecision = 'accept' | 'deny';
 
 export type FaultTarget = 'charge' | 'status' | 'cancel' | 'expire' | 'refund' | 'qr-code' | 'any';
 
@@ -137,6 +143,8 @@ export interface RequestLogEntry {
 export interface EmulatorControl {
   pay(id: string, opts?: PayOptions): OrderSnapshot;
   deny(id: string): OrderSnapshot;
+  /** Decides a payment held for review (settled with fraud_status challenge): accept, or deny it. */
+  review(id: string, decision: ReviewDecision): OrderSnapshot;
   expire(id: string): OrderSnapshot;
   /** Latest attempt for an order_id, or the transaction with that transaction_id. */
   get(id: string): OrderSnapshot | undefined;
