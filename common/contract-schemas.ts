@@ -77,6 +77,7 @@ export const COMMAND_SCHEMAS = {
   'settings.read': empty,
   'settings.update': z.strictObject({ patch: settingsPatch }),
   'key.set': z.strictObject({ environment, key: z.string().max(1024) }),
+  'key.acceptWeakStorage': z.strictObject({ pin: z.string().max(64) }),
   'key.clear': z.strictObject({ environment }),
   'key.test': z.strictObject({ environment, key: z.string().max(1024).optional() }),
   'display.snapshot': empty,

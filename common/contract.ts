@@ -91,6 +91,8 @@ export type DisplayScene =
       /** When the customer can no longer pay (ms since epoch, main-process clock). */
       expiresAt: number;
     }
+  /** The gateway holds the payment for review: the customer waits, the goods are not handed over yet. */
+  | { kind: 'review'; orderId: string; amount: number }
   | { kind: 'paid'; orderId: string; amount: number; paidWith: string | undefined }
   | { kind: 'expired'; orderId: string; amount: number }
   | { kind: 'cancelled'; orderId: string; amount: number }
@@ -146,6 +148,11 @@ export interface KeyStorageStatus {
   weak: boolean;
   /** The OS backend's name ('gnome_libsecret', 'kwallet5', 'basic_text', 'dpapi', 'keychain', 'none', 'environment'). */
   backend: string;
+  /**
+   * On a weak backend a production key is refused until the manager accepts the risk (PIN again,
+   * recorded): when that was, for this backend; null otherwise.
+   */
+  riskAcceptedAt: number | null;
 }
 
 /** Everything the settings screen edits, behind the manager PIN. Never the key itself. */
@@ -201,6 +208,8 @@ export interface ManagerCommands {
   'settings.read': [Record<string, never>, ManagerSettings];
   'settings.update': [{ patch: SettingsPatch }, ManagerSettings];
   'key.set': [{ environment: GatewayEnvironment; key: string }, ManagerSettings];
+  /** Accepts storing the production key on a weak backend (no keyring): the PIN once more, recorded. */
+  'key.acceptWeakStorage': [{ pin: string }, ManagerSettings];
   'key.clear': [{ environment: GatewayEnvironment }, ManagerSettings];
   /** Tests the stored key, or `key` when given (a key typed but not saved yet). */
   'key.test': [{ environment: GatewayEnvironment; key?: string }, KeyTestResult];
@@ -236,6 +245,7 @@ export const MANAGER_COMMANDS = [
   'settings.read',
   'settings.update',
   'key.set',
+  'key.acceptWeakStorage',
   'key.clear',
   'key.test',
 ] as const satisfies readonly ManagerCommand[];
@@ -279,6 +289,8 @@ export const ERROR_CODES = [
   'sale-invalid',
   'unknown-order',
   'order-final',
+  /** Held for review at the gateway: the kiosk cannot cancel it; a manager decides there. */
+  'order-held',
   'other-environment',
   /** A training-only command outside training mode. */
   'training-only',
@@ -302,6 +314,8 @@ export const ERROR_CODES = [
   'key-missing',
   /** The OS cannot encrypt the key here, so it is not stored at all. */
   'key-storage-unavailable',
+  /** A production key on a computer without a keyring, before the manager accepted that risk. */
+  'key-storage-weak',
   /** Browser mode: the environment and key are set by environment variables. */
   'environment-fixed',
   'internal',
@@ -365,6 +379,7 @@ export interface ManagerApi {
   read(): Promise<ManagerSettings>;
   update(patch: SettingsPatch): Promise<ManagerSettings>;
   setKey(environment: GatewayEnvironment, key: string): Promise<ManagerSettings>;
+  acceptWeakKeyStorage(pin: string): Promise<ManagerSettings>;
   clearKey(environment: GatewayEnvironment): Promise<ManagerSettings>;
   testKey(environment: GatewayEnvironment, key?: string): Promise<KeyTestResult>;
 }

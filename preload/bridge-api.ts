@@ -131,6 +131,7 @@ function managerBridge(call: ReturnType<typeof caller>): ManagerApi {
     read: () => call<ManagerSettings>('settings.read', {}),
     update: (patch) => call<ManagerSettings>('settings.update', { patch }),
     setKey: (environment, key) => call<ManagerSettings>('key.set', { environment, key }),
+    acceptWeakKeyStorage: (pin) => call<ManagerSettings>('key.acceptWeakStorage', { pin }),
     clearKey: (environment) => call<ManagerSettings>('key.clear', { environment }),
     testKey: (environment, key) =>
       call<KeyTestResult>('key.test', key === undefined ? { environment } : { environment, key }),

@@ -28,6 +28,10 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Pesanan ini sudah selesai dan tidak dapat diubah lagi.',
     en: 'This order has already ended and can no longer be changed.',
   },
+  'order-held': {
+    id: 'Pembayaran ini ditahan untuk diperiksa oleh penyedia pembayaran. Kasir tidak dapat membatalkannya; manajer memutuskan di dasbor Midtrans.',
+    en: 'This payment is held for review by the payment provider. The till cannot cancel it; a manager decides on the Midtrans dashboard.',
+  },
   'other-environment': {
     id: 'Pesanan ini dibuat di lingkungan pembayaran lain (latihan, sandbox, atau produksi), jadi tidak dapat diubah dari sini.',
     en: 'This order belongs to another payment environment (training, sandbox or production), so it cannot be changed from here.',
@@ -87,6 +91,10 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
   'key-storage-unavailable': {
     id: 'Komputer ini tidak dapat mengenkripsi server key, jadi server key tidak disimpan.',
     en: 'This computer cannot encrypt the server key, so it was not stored.',
+  },
+  'key-storage-weak': {
+    id: 'Komputer ini tidak punya keyring, jadi server key produksi hanya disamarkan, tidak dienkripsi dengan rahasia komputer ini. Pasang dan buka keyring (GNOME Keyring atau KWallet, lihat README), atau terima risikonya dengan PIN manajer.',
+    en: 'This computer has no keyring, so the production server key would only be obscured, not encrypted with a secret of this computer. Install and unlock a keyring (GNOME Keyring or KWallet, see the README), or accept the risk with the manager PIN.',
   },
   'environment-fixed': {
     id: 'Di mode browser, lingkungan dan server key diatur lewat variabel lingkungan saat kiosk dijalankan.',

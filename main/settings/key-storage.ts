@@ -4,6 +4,9 @@
  */
 import type { KeyStorageStatus } from '../../common/contract.ts';
 
+/** What the OS says about keeping a key; whether the manager accepted a weak one is the settings'. */
+export type KeyStorageProbe = Omit<KeyStorageStatus, 'riskAcceptedAt'>;
+
 /** Structurally the part of Electron 45's `safeStorage` the vault uses. */
 export interface SafeStorageLike {
   isAsyncEncryptionAvailable(): Promise<boolean>;
@@ -26,7 +29,7 @@ export function backendName(safeStorage: SafeStorageLike, platform: NodeJS.Platf
 export async function probeKeyStorage(
   safeStorage: SafeStorageLike | undefined,
   platform: NodeJS.Platform,
-): Promise<KeyStorageStatus> {
+): Promise<KeyStorageProbe> {
   if (safeStorage === undefined) return { available: false, weak: false, backend: 'none' };
   let available: boolean;
   try {

@@ -3,16 +3,11 @@
  * vault encrypts and decrypts; storing a new slot is the settings service's decision, because a
  * key change may have to wait for the till to be idle.
  */
-import {
-  GATEWAY_ENVIRONMENTS,
-  type GatewayEnvironment,
-  type KeyStatus,
-  type KeyStorageStatus,
-} from '../../common/contract.ts';
+import { GATEWAY_ENVIRONMENTS, type GatewayEnvironment, type KeyStatus } from '../../common/contract.ts';
 import { serverKeyProblems } from '../../common/settings-input.ts';
 import type { Clock } from '../clock.ts';
 import type { SettingsState } from './document-store.ts';
-import { probeKeyStorage, type SafeStorageLike } from './key-storage.ts';
+import { probeKeyStorage, type KeyStorageProbe, type SafeStorageLike } from './key-storage.ts';
 import type { KeySlot } from './settings-document.ts';
 
 export class KeyStorageUnavailableError extends Error {
@@ -50,7 +45,7 @@ const REENTER = {
 
 export class KeyVault {
   readonly #deps: KeyVaultDeps;
-  #storage: KeyStorageStatus = { available: false, weak: false, backend: 'none' };
+  #storage: KeyStorageProbe = { available: false, weak: false, backend: 'none' };
   readonly #unreadable = new Map<GatewayEnvironment, Unreadable>();
 
   constructor(deps: KeyVaultDeps) {
@@ -63,12 +58,12 @@ export class KeyVault {
     for (const environment of GATEWAY_ENVIRONMENTS) await this.read(environment);
   }
 
-  storage(): KeyStorageStatus {
+  storage(): KeyStorageProbe {
     return { ...this.#storage };
   }
 
   /** Asks the OS again: a Linux keyring may have been unlocked since start. */
-  async refreshStorage(): Promise<KeyStorageStatus> {
+  async refreshStorage(): Promise<KeyStorageProbe> {
     this.#storage = await probeKeyStorage(this.#deps.safeStorage, this.#deps.platform);
     return this.storage();
   }

@@ -8,6 +8,7 @@ import {
   type DisplayInfo,
   type GatewayEnvironment,
   type KeyStatus,
+  type KeyStorageStatus,
   type KeyTestResult,
   type ManagerSettings,
   type ManagerStatus,
@@ -84,10 +85,16 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
     };
   };
 
-  const keyStorage = () =>
-    core.fixed !== undefined
-      ? { available: false, weak: false, backend: 'environment' }
-      : core.vault.storage();
+  const keyStorage = (): KeyStorageStatus => {
+    if (core.fixed !== undefined) {
+      return { available: false, weak: false, backend: 'environment', riskAcceptedAt: null };
+    }
+    const probe = core.vault.storage();
+    const risk = core.document.keyStorageRisk;
+    // An acceptance holds for the backend it was given for: another weak one asks again.
+    const accepted = risk !== null && risk.backend === probe.backend ? risk.acceptedAt : null;
+    return { ...probe, riskAcceptedAt: accepted };
+  };
 
   /** Wraps a command that needs the unlocked session; each one counts as activity. */
   const unlocked =
@@ -140,6 +147,12 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
     if (!core.vault.storage().available && !(await core.vault.refreshStorage()).available) {
       throw refuse('key-storage-unavailable');
     }
+    // Without a keyring the key is only obscured with a password built into Chromium: anyone who
+    // copies the settings file can read it. For production money that needs a manager's yes.
+    const storage = keyStorage();
+    if (environment === 'production' && storage.weak && storage.riskAcceptedAt === null) {
+      throw refuse('key-storage-weak');
+    }
     let ciphertext: string;
     try {
       ciphertext = await core.vault.encrypt(typed.trim());
@@ -151,6 +164,34 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
     const next = core.draft();
     next.keys[environment] = core.vault.slot(ciphertext);
     await core.store(next, describeChange(['key'], environment === core.mode()));
+    return read();
+  };
+
+  const acceptWeakStorage = async (pin: string): Promise<ManagerSettings> => {
+    if (core.fixed !== undefined) core.refuseFixed();
+    checkPin(pin);
+    core.assertWritable();
+    const record = core.document.manager.pin;
+    if (record === null) throw noPinYet();
+    // The PIN once more, so an unlocked screen left alone cannot accept the risk for the owner;
+    // a wrong one counts towards the lockout like any other.
+    const until = lockedUntil(core.document.manager, core.clock.now());
+    if (until !== null) throw refuse('pin-locked-out', lockedOutWords(until));
+    if (!(await verifyPin(pin, record))) {
+      const wrong = core.draft();
+      wrong.manager = afterWrongPin(wrong.manager, core.clock.now());
+      core.state.record(wrong);
+      const now = lockedUntil(wrong.manager, core.clock.now());
+      if (now !== null) throw refuse('pin-locked-out', lockedOutWords(now));
+      throw refuse('pin-wrong', wrongPinWords(attemptsLeft(wrong.manager)));
+    }
+    const backend = core.vault.storage().backend;
+    const next = core.draft();
+    next.keyStorageRisk = { acceptedAt: core.clock.now(), backend };
+    core.state.commit(next);
+    core.log(
+      `settings: the manager accepted keeping the production key on the ${backend} key storage (no keyring).`,
+    );
     return read();
   };
 
@@ -240,6 +281,7 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
     'key.set': unlocked(({ environment, key }: { environment: GatewayEnvironment; key: string }) =>
       setKey(environment, key),
     ),
+    'key.acceptWeakStorage': unlocked(({ pin }: { pin: string }) => acceptWeakStorage(pin)),
     'key.clear': unlocked(({ environment }: { environment: GatewayEnvironment }) => clearKey(environment)),
     'key.test': unlocked(
       ({ environment, key }: { environment: GatewayEnvironment; key?: string | undefined }) =>

@@ -48,6 +48,11 @@ export const MIGRATIONS: readonly Migration[] = [
       manager: { pin: null, failedAttempts: 0, lockouts: 0, lockedUntil: null },
     }),
   },
+  {
+    // v3 (issue 12): no manager has accepted a weak key storage yet.
+    to: 3,
+    up: (document) => ({ ...document, version: 3, keyStorageRisk: null }),
+  },
 ];
 
 export interface Detected {

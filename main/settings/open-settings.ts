@@ -3,13 +3,13 @@
  * document (migrated and repaired), the key vault, the manager PIN and the settings screen's
  * commands. Plain Node: Electron's safeStorage and screen are passed in, never imported.
  */
-import type { GatewayEnvironment, KeyStorageStatus } from '../../common/contract.ts';
+import type { GatewayEnvironment } from '../../common/contract.ts';
 import { checkSettingsPatch, type SettingsPatch } from '../../common/settings-input.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { ManagerHandlers } from '../screen-api/commands.ts';
 import type { ScreenSettingsSource } from '../screen-api/screen-settings.ts';
 import type { DocumentStore } from './document-store.ts';
-import type { SafeStorageLike } from './key-storage.ts';
+import type { KeyStorageProbe, SafeStorageLike } from './key-storage.ts';
 import { KeyVault } from './key-vault.ts';
 import { loadDocument } from './load-document.ts';
 import { managerHandlers, type DisplaySource } from './manager-handlers.ts';
@@ -62,7 +62,8 @@ export interface SettingsService {
   onChange(listener: (change: SettingsChange) => void): () => void;
   /** Installed once by the host; before that, restart-needing changes are stored and nothing is applied. */
   setGuard(guard: SettingsGuard): void;
-  keyStorage(): KeyStorageStatus;
+  /** What the OS offers for keeping keys (the manager's acceptance of a weak one is in ManagerSettings). */
+  keyStorage(): KeyStorageProbe;
 }
 
 /** Browser mode's environment values win over the stored ones; a value the screen would refuse is ignored. */

@@ -110,6 +110,7 @@ export function repairDocument(raw: RawDocument, initialMode: KioskMode): Repair
     paymentTypes: simple('paymentTypes'),
     kioskTimeoutSeconds: simple('kioskTimeoutSeconds'),
     customerDisplay: simple('customerDisplay'),
+    keyStorageRisk: simple('keyStorageRisk'),
     keys: repairKeys(raw.keys, replaced),
     manager: repairManager(raw.manager, fallback.manager, replaced),
   };

@@ -20,7 +20,7 @@ import {
   merchantNameProblems,
 } from '../../common/settings-input.ts';
 
-export const CURRENT_DOCUMENT_VERSION = 2;
+export const CURRENT_DOCUMENT_VERSION = 3;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
 const bilingual = z.object({ id: z.string(), en: z.string() });
@@ -42,6 +42,16 @@ export const keySlotSchema = z.object({
   lastTest: keyTestResultSchema.nullable(),
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;
+
+/**
+ * The manager accepted keeping the production key on a weak backend (Linux without a keyring):
+ * when, and for which backend (a different one later asks again).
+ */
+export const keyStorageRiskSchema = z.object({
+  acceptedAt: z.number().int().nonnegative(),
+  backend: z.string().max(40),
+});
+export type KeyStorageRisk = z.infer<typeof keyStorageRiskSchema>;
 
 export const pinRecordSchema = z.object({
   algorithm: z.literal('scrypt'),
@@ -89,6 +99,7 @@ export const documentFields = {
   customerDisplay,
   keys: z.object({ sandbox: keySlotSchema.nullable(), production: keySlotSchema.nullable() }),
   manager: managerBlockSchema,
+  keyStorageRisk: keyStorageRiskSchema.nullable(),
 };
 
 export const settingsDocumentSchema = z.object({
@@ -106,6 +117,7 @@ export interface SettingsDocument {
   customerDisplay: CustomerDisplayChoice;
   keys: Record<GatewayEnvironment, KeySlot | null>;
   manager: ManagerBlock;
+  keyStorageRisk: KeyStorageRisk | null;
 }
 
 export type DocumentField = keyof typeof documentFields;
@@ -127,6 +139,7 @@ export function defaultDocument(mode: KioskMode = 'training'): SettingsDocument 
     customerDisplay: { kind: 'auto' },
     keys: { sandbox: null, production: null },
     manager: { pin: null, failedAttempts: 0, lockouts: 0, lockedUntil: null },
+    keyStorageRisk: null,
   };
 }
 

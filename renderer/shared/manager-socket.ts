@@ -16,6 +16,7 @@ export function managerApiOver(send: CallCommand): ManagerApi {
     read: () => call('settings.read', {}),
     update: (patch) => call('settings.update', { patch }),
     setKey: (environment, key) => call('key.set', { environment, key }),
+    acceptWeakKeyStorage: (pin) => call('key.acceptWeakStorage', { pin }),
     clearKey: (environment) => call('key.clear', { environment }),
     // The schema refuses `key: undefined`, so a test of the stored key sends no key at all.
     testKey: (environment, key) =>

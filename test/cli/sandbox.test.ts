@@ -2,6 +2,8 @@
  * Sandbox mode against an emulator the test owns: the CLI is a separate process talking real
  * HTTP to it, and the test plays the customer (and the gateway's truth) through emu.control.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderView } from '../../common/order.ts';
 import { startEmulator, type RunningEmulator } from '../../main/emulator/index.ts';
@@ -290,5 +292,44 @@ describe('kiosk doctor', () => {
       ['gateway', 'skip'],
     ]);
     expect(report.checks[0]?.detail).toContain('KIOSK_MODE');
+  });
+});
+
+describe('kiosk doctor on key storage (issue 12, finding 4)', () => {
+  const slot = (backend: string) => ({ ciphertext: 'AAAA', backend, savedAt: 1, lastTest: null });
+  const doctorWith = async (document: unknown) => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify(document));
+    const result = await cliInProcess(['doctor', '--json'], { KIOSK_DATA_DIR: dataDir });
+    const report = jsonLines(result.stdout)[0] as {
+      checks: { name: string; verdict: string; detail: string }[];
+    };
+    return report.checks.find((c) => c.name === 'key-storage');
+  };
+
+  it('warns about a production key kept without a keyring, saying whether the manager accepted it', async () => {
+    const weak = await doctorWith({
+      keys: { production: slot('basic_text'), sandbox: null },
+      keyStorageRisk: null,
+    });
+    expect(weak).toMatchObject({ verdict: 'warn' });
+    expect(weak?.detail).toMatch(/production key is stored without a keyring \(basic_text\)/);
+    expect(weak?.detail).not.toMatch(/accepted/);
+    const accepted = await doctorWith({
+      keys: { production: slot('basic_text'), sandbox: null },
+      keyStorageRisk: { acceptedAt: Date.UTC(2026, 11, 7), backend: 'basic_text' },
+    });
+    expect(accepted?.detail).toMatch(/the manager accepted this risk on 2026-12-07/);
+  });
+
+  it('passes keys the OS encrypted, and says nothing of ciphertext', async () => {
+    const check = await doctorWith({
+      keys: { production: slot('gnome_libsecret'), sandbox: slot('gnome_libsecret') },
+    });
+    expect(check).toMatchObject({
+      verdict: 'pass',
+      detail: 'server keys encrypted by the OS (gnome_libsecret)',
+    });
+    expect(JSON.stringify(check)).not.toContain('AAAA');
   });
 });

@@ -74,6 +74,12 @@ const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
   ['manager.unlock', (a) => a.manager.unlock('246810'), 'manager.unlock', { pin: '246810' }],
   ['manager.lock', (a) => a.manager.lock(), 'manager.lock', {}],
   ['manager.changePin', (a) => a.manager.changePin('135790'), 'manager.changePin', { pin: '135790' }],
+  [
+    'manager.acceptWeakKeyStorage',
+    (a) => a.manager.acceptWeakKeyStorage('135790'),
+    'key.acceptWeakStorage',
+    { pin: '135790' },
+  ],
   ['manager.read', (a) => a.manager.read(), 'settings.read', {}],
   [
     'manager.update',
@@ -124,6 +130,7 @@ describe('the cashier bridge', () => {
         'unlock',
         'lock',
         'changePin',
+        'acceptWeakKeyStorage',
         'read',
         'update',
         'setKey',

@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe('migrations', () => {
   it('are numbered 1, 2, … with no gap, ending at the current version', () => {
-    expect(MIGRATIONS.map((step) => step.to)).toEqual([1, 2]);
+    expect(MIGRATIONS.map((step) => step.to)).toEqual([1, 2, 3]);
     expect(MIGRATIONS.at(-1)?.to).toBe(CURRENT_DOCUMENT_VERSION);
   });
 
@@ -40,7 +40,7 @@ describe('migrations', () => {
       customerDisplay: { kind: 'auto' },
     });
     expect(store.writes).toBe(1);
-    expect(settingsDocumentSchema.parse(store.document).version).toBe(2);
+    expect(settingsDocumentSchema.parse(store.document).version).toBe(CURRENT_DOCUMENT_VERSION);
     expect(logs).toEqual([]);
     expect(service.screen.get().quickItems.length).toBeGreaterThan(0);
   });
@@ -54,11 +54,11 @@ describe('migrations', () => {
       merchantName: 'Toko Latihan',
     });
     expect(store.document).toMatchObject({
-      version: 2,
+      version: CURRENT_DOCUMENT_VERSION,
       language: 'en',
       keys: { sandbox: null, production: null },
     });
-    expect(logs.join('\n')).toMatch(/migrated the stored settings from version 1 to 2/);
+    expect(logs.join('\n')).toMatch(/migrated the stored settings from version 1 to 3/);
   });
 
   it('v2: an intact document is read as it is and not rewritten', async () => {
@@ -134,7 +134,7 @@ describe('a damaged document', () => {
     const { service, logs } = await open({ store });
     expect(service.current().mode).toBe('training');
     expect(logs.join('\n')).toMatch(/damaged \(it is not a JSON object\)/);
-    expect(store.document.version).toBe(2);
+    expect(store.document.version).toBe(CURRENT_DOCUMENT_VERSION);
   });
 
   it('a store that cannot be read does not stop the kiosk', async () => {
@@ -154,7 +154,7 @@ describe('a document from a newer kiosk', () => {
     const { service: first } = await open({ store, safe });
     await first.manager['manager.unlock']({ pin: PIN });
     await first.manager['key.set']({ environment: 'sandbox', key: SANDBOX_KEY });
-    const document = { ...store.document, version: 3, merchantName: 'Toko Baru', futureField: { x: 1 } };
+    const document = { ...store.document, version: 4, merchantName: 'Toko Baru', futureField: { x: 1 } };
     store.text = JSON.stringify(document);
     const text = store.text;
     return { text, ...(await open({ store, safe })) };
@@ -164,7 +164,7 @@ describe('a document from a newer kiosk', () => {
     const { service, store, text, logs } = await newer();
     expect(service.current().merchantName).toBe('Toko Baru');
     expect(await service.serverKey('sandbox')).toBe(SANDBOX_KEY);
-    expect(logs.join('\n')).toMatch(/document version 3, newer than this kiosk knows/);
+    expect(logs.join('\n')).toMatch(/document version 4, newer than this kiosk knows/);
     expect(store.text).toBe(text);
   });
 
@@ -176,7 +176,7 @@ describe('a document from a newer kiosk', () => {
       'internal',
     );
     expect(refused.error.message.en).toMatch(
-      /newer kiosk version \(document version 3\).*Update the kiosk app/,
+      /newer kiosk version \(document version 4\).*Update the kiosk app/,
     );
     await expectRefused(async () => service.screen.setLanguage('en'), 'internal');
     await expectRefused(
@@ -207,7 +207,10 @@ describe('jsonFileDocumentStore (browser mode)', () => {
     const logs: string[] = [];
     const first = await open({ store: store as never, log: (line) => logs.push(line) });
     await first.service.screen.setLanguage('en');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2, language: 'en' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      version: CURRENT_DOCUMENT_VERSION,
+      language: 'en',
+    });
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     const second = await open({ store: jsonFileDocumentStore(file) as never });
     expect(second.service.current().language).toBe('en');
@@ -223,6 +226,6 @@ describe('jsonFileDocumentStore (browser mode)', () => {
     expect(lines.join('\n')).toMatch(/is not valid JSON; a copy is kept/);
     expect(lines.join('\n')).not.toMatch(/SECRETISH/);
     expect(existsSync(`${file}.damaged`)).toBe(true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: CURRENT_DOCUMENT_VERSION });
   });
 });

@@ -96,7 +96,7 @@ describe('settings.read', () => {
         sandbox: { stored: false, savedAt: null, lastTest: null },
         production: { stored: false, savedAt: null, lastTest: null },
       },
-      keyStorage: { available: true, weak: false, backend: 'gnome_libsecret' },
+      keyStorage: { available: true, weak: false, backend: 'gnome_libsecret', riskAcceptedAt: null },
       displays: [{ id: 1, label: 'Built-in', width: 1920, height: 1080, primary: true }],
       environmentFixed: false,
     });

@@ -17,6 +17,7 @@ import {
   keyCheck,
   type Check,
 } from './doctor-checks.ts';
+import { keyStorageCheck } from './key-storage-check.ts';
 
 const OPTIONS = { json: { type: 'boolean' } } as const;
 
@@ -57,6 +58,8 @@ async function runChecks(env: NodeJS.ProcessEnv): Promise<Check[]> {
   const journal =
     dir.verdict === 'pass' ? journalCheck(dataDir) : skip('journal', 'the data folder is not usable');
   checks.push(journal);
+  const keyStorage = dir.verdict === 'pass' ? keyStorageCheck(dataDir) : undefined;
+  if (keyStorage !== undefined) checks.push(keyStorage);
   checks.push(await probeGateway(config, journal));
   return checks;
 }

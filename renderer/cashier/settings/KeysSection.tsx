@@ -8,6 +8,7 @@ import { BilingualText } from '../../shared/Bilingual.tsx';
 import type { Notice } from '../../shared/errors.ts';
 import { useBilingual, useT } from '../../shared/language.ts';
 import { KeyCard } from './KeyCard.tsx';
+import { WeakStorageRisk } from './WeakStorageRisk.tsx';
 
 interface KeysSectionProps {
   settings: ManagerSettings;
@@ -16,10 +17,19 @@ interface KeysSectionProps {
   onSave(environment: GatewayEnvironment, key: string): Promise<boolean>;
   onClear(environment: GatewayEnvironment): Promise<boolean>;
   onTest(environment: GatewayEnvironment, key: string | undefined): Promise<KeyTestResult | undefined>;
+  onAcceptRisk(pin: string): Promise<boolean>;
 }
 
 /** Where the keys are kept, said plainly (a Linux PC without a keyring only obfuscates them), then one card per environment. */
-export function KeysSection({ settings, disabled, notices, onSave, onClear, onTest }: KeysSectionProps) {
+export function KeysSection({
+  settings,
+  disabled,
+  notices,
+  onSave,
+  onClear,
+  onTest,
+  onAcceptRisk,
+}: KeysSectionProps) {
   const t = useT();
   const bilingual = useBilingual();
   const { keyStorage, environmentFixed } = settings;
@@ -42,6 +52,13 @@ export function KeysSection({ settings, disabled, notices, onSave, onClear, onTe
             <p className="settings-warning" role="alert" data-testid="key-storage-weak">
               <BilingualText text={bilingual('settings.keys.storageWeak')} />
             </p>
+          )}
+          {keyStorage.weak && !readOnly && (
+            <WeakStorageRisk
+              acceptedAt={keyStorage.riskAcceptedAt}
+              disabled={disabled}
+              onAccept={onAcceptRisk}
+            />
           )}
           <p className="field-hint">{t('settings.keys.hint')}</p>
         </>

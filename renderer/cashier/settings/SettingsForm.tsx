@@ -31,6 +31,7 @@ interface SettingsFormProps {
   onSaveKey(environment: GatewayEnvironment, key: string): Promise<boolean>;
   onClearKey(environment: GatewayEnvironment): Promise<boolean>;
   onTestKey(environment: GatewayEnvironment, key: string | undefined): Promise<KeyTestResult | undefined>;
+  onAcceptRisk(pin: string): Promise<boolean>;
 }
 
 /** Live problems (from the shared checks) first; the main process's refusals fill in the rest. */
@@ -90,6 +91,7 @@ export function SettingsForm(props: SettingsFormProps) {
           onSave={props.onSaveKey}
           onClear={props.onClearKey}
           onTest={props.onTestKey}
+          onAcceptRisk={props.onAcceptRisk}
         />
       </fieldset>
       <div className="settings-savebar" data-testid="settings-savebar">

@@ -152,6 +152,11 @@ export function SettingsScreen({ manager, announced, online, onClose }: Settings
     if (next !== undefined) dispatch({ type: 'loaded', settings: next });
     return next !== undefined;
   };
+  const onAcceptRisk = async (pin: string) => {
+    const next = await keyCommand('production', () => manager.acceptWeakKeyStorage(pin));
+    if (next !== undefined) dispatch({ type: 'loaded', settings: next });
+    return next !== undefined;
+  };
   const onTestKey = async (environment: GatewayEnvironment, key: string | undefined) => {
     const result: KeyTestResult | undefined = await keyCommand(environment, () =>
       manager.testKey(environment, key),
@@ -238,6 +243,7 @@ export function SettingsScreen({ manager, announced, online, onClose }: Settings
           onSaveKey={onSaveKey}
           onClearKey={onClearKey}
           onTestKey={onTestKey}
+          onAcceptRisk={onAcceptRisk}
         />
       )}
     </main>

@@ -24,6 +24,12 @@ const CASES: [string, (api: ManagerApi) => Promise<unknown>, string, unknown][] 
   ['unlock', (api) => api.unlock('90817'), 'manager.unlock', { pin: '90817' }],
   ['lock', (api) => api.lock(), 'manager.lock', {}],
   ['changePin', (api) => api.changePin('12345678'), 'manager.changePin', { pin: '12345678' }],
+  [
+    'acceptWeakKeyStorage',
+    (api) => api.acceptWeakKeyStorage('4821'),
+    'key.acceptWeakStorage',
+    { pin: '4821' },
+  ],
   ['read', (api) => api.read(), 'settings.read', {}],
   [
     'update',

@@ -83,6 +83,11 @@ export const settings: SameKeys<typeof id> = {
     storageUnavailable: 'This computer cannot encrypt the server key, so no key can be stored here.',
     storageWeak:
       'WARNING: this Linux PC has no working keyring, so the server key is only obfuscated, not really encrypted. Anyone who copies the settings file can read it. Install or unlock GNOME Keyring or KWallet, restart the kiosk, then save the server key again.',
+    riskProduction:
+      'A production key is not stored on this PC until a keyring is installed, or the manager accepts the risk with the PIN.',
+    riskPin: 'Manager PIN to accept the risk',
+    riskAccept: 'Accept the risk',
+    riskAccepted: 'The manager accepted keeping the production key without a keyring.',
     storageEnvironment:
       'Browser mode: the server key comes from the MIDTRANS_SERVER_KEY environment variable, not from this screen.',
   },

@@ -81,6 +81,11 @@ export const settings = {
       'Komputer ini tidak dapat mengenkripsi server key, jadi server key tidak dapat disimpan di sini.',
     storageWeak:
       'PERINGATAN: komputer Linux ini tidak punya keyring yang aktif, jadi server key hanya disamarkan, tidak benar-benar dienkripsi. Siapa pun yang menyalin berkas pengaturan dapat membacanya. Pasang atau buka kunci GNOME Keyring atau KWallet, mulai ulang kiosk, lalu simpan ulang server key.',
+    riskProduction:
+      'Server key produksi tidak disimpan di komputer ini sampai keyring dipasang, atau manajer menerima risikonya dengan PIN.',
+    riskPin: 'PIN manajer untuk menerima risiko',
+    riskAccept: 'Terima risikonya',
+    riskAccepted: 'Manajer telah menerima penyimpanan server key produksi tanpa keyring.',
     storageEnvironment:
       'Mode browser: server key berasal dari variabel lingkungan MIDTRANS_SERVER_KEY, bukan dari layar ini.',
   },
