@@ -9,12 +9,16 @@ import type { PaymentType } from './midtrans-limits.ts';
  * created: the sale is journaled, nothing sent yet.
  * charging: the attempt's Idempotency-Key is journaled and the charge may be on the wire.
  * pending: the gateway holds a pending transaction and its QR is on disk (QR ready).
+ * review: the gateway says settled but the payment is held (fraud_status challenge, or an answer
+ *   the kiosk cannot release): do not hand over goods yet; the gateway (a manager there) decides,
+ *   and the kiosk keeps asking, slowly.
  * The rest are final.
  */
 export const ORDER_STATES = [
   'created',
   'charging',
   'pending',
+  'review',
   'settlement',
   'expire',
   'cancel',
@@ -48,6 +52,14 @@ export const END_REASONS = [
   'environment-mismatch',
 ] as const;
 export type EndReason = (typeof END_REASONS)[number];
+
+/**
+ * Something support and the manager must look at, beyond the state. 'status-contradiction': the
+ * gateway confirmed this attempt ended unpaid (our own cancel or expire, or a deny), then a status
+ * answer said settled. Not released; reconciliation asks the gateway again.
+ */
+export const ORDER_ALERTS = ['status-contradiction'] as const;
+export type OrderAlert = (typeof ORDER_ALERTS)[number];
 
 export interface SaleItem {
   /** Stable item code, for reports. */
@@ -83,6 +95,8 @@ export interface OrderView {
   transactionId: string | undefined;
   /** Last transaction_status the gateway reported. */
   gatewayStatus: string | undefined;
+  /** fraud_status of that answer ('accept', 'challenge', 'deny'), when the gateway gave one. */
+  fraudStatus: string | undefined;
   /** payment_type as reported by the gateway: a GoPay charge paid by a QRIS scan says "qris". */
   paidWith: string | undefined;
   /** Issuer of the paying wallet or bank app, when the gateway says. */
@@ -97,6 +111,12 @@ export interface OrderView {
   endReason: EndReason | undefined;
   /** Plain-words detail for the screens and support staff (never secrets). */
   detail: string | undefined;
+  /**
+   * When the cashier or the kiosk's timeout asked the gateway to end this QR. While the order is
+   * still pending after that, the gateway has not confirmed it: the QR may still be paid.
+   */
+  cancelRequestedAt: number | undefined;
+  alert: OrderAlert | undefined;
 }
 
 export type GatewayHealth =

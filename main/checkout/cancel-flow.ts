@@ -34,15 +34,27 @@ export async function cancelAtGateway(
   // Expire reads as "Expired" on the customer display, which is what a timeout is.
   const operation = current.endReason === 'kiosk-timeout' ? 'expire' : 'cancel';
   const ref = current.transactionId ?? current.orderId;
+  let confirmed: 'cancel' | 'expire' | undefined;
   try {
-    await ctx.call(
+    const answer = await ctx.call(
       current.orderId,
       operation,
       () => (operation === 'expire' ? ctx.gateway.expire(ref) : ctx.gateway.cancel(ref)),
       (s) => ({ transactionStatus: s.transactionStatus }),
     );
+    if (answer.transactionStatus === 'cancel' || answer.transactionStatus === 'expire') {
+      confirmed = answer.transactionStatus;
+    }
   } catch {
     // 412 (already paid or expired), a lost answer, or no network: the status lookup decides.
+  }
+  if (confirmed !== undefined && current.confirmedUnpaid === undefined) {
+    // Remembered before the lookup: a "settlement" after this is a contradiction, not a payment.
+    current = ctx.move(
+      current,
+      { confirmedUnpaid: confirmed },
+      { kind: 'note', detail: { confirmedUnpaid: confirmed } },
+    );
   }
   const after = await resolveByStatus(ctx, current);
   if (after.state === 'pending') {

@@ -11,14 +11,14 @@ import { DEFAULT_EXPIRY_SECONDS, IDEMPOTENCY_TTL_MS } from '../../common/midtran
 import type { EndReason } from '../../common/order.ts';
 import type { OrderRow } from '../journal/types.ts';
 import { chargeIdempotencyKey } from '../midtrans/client.ts';
-import { MidtransError } from '../midtrans/errors.ts';
+import { MidtransError, MidtransRateLimitError } from '../midtrans/errors.ts';
 import type { ChargeResult, StatusResult } from '../midtrans/responses.ts';
 import type { ChargeRequest } from '../midtrans/validate.ts';
 import { cancelAtGateway, cancelReasonOf } from './cancel-flow.ts';
 import type { EngineContext } from './context.ts';
 import { verdictOf } from './order-machine.ts';
 import { obtainQr } from './qr-flow.ts';
-import { applyStatus, resolveByStatus, StillUnknownError } from './status-flow.ts';
+import { applyStatus, assertAnswerFor, resolveByStatus, StillUnknownError } from './status-flow.ts';
 
 function chargeRequest(ctx: EngineContext, row: OrderRow): ChargeRequest {
   // Midtrans' own expiry below 15 minutes is unreliable: it gets at least that, and a shorter
@@ -61,15 +61,37 @@ function fail(ctx: EngineContext, row: OrderRow, endReason: EndReason, detail: s
   return ctx.move(row, { state: 'failed', endReason, detail });
 }
 
+/** A 429 on a charge is waited out (its Retry-After, at most this long) and sent again. */
+const RATE_LIMIT_RESENDS = 3;
+const RATE_LIMIT_MAX_WAIT_MS = 10_000;
+
+/**
+ * Sends the journaled attempt. A 429 means the gateway did not take the request, so it is sent
+ * again after the wait the gateway asked for — with the same Idempotency-Key, so even a 429 that
+ * lied could never make a second charge — a few times, and never past the kiosk deadline.
+ */
 async function send(ctx: EngineContext, row: OrderRow): Promise<ChargeResult> {
   const key = row.attemptKey;
   if (key === undefined) throw new Error(`order ${row.orderId} is charging without an attempt key`);
-  return ctx.call(
-    row.orderId,
-    'charge',
-    () => ctx.gateway.charge(chargeRequest(ctx, row), { idempotencyKey: key }),
-    (r) => ({ attempt: row.attempt, transactionId: r.transactionId, transactionStatus: r.transactionStatus }),
-  );
+  for (let resend = 0; ; resend++) {
+    try {
+      return await ctx.call(
+        row.orderId,
+        'charge',
+        () => ctx.gateway.charge(chargeRequest(ctx, row), { idempotencyKey: key }),
+        (r) => ({
+          attempt: row.attempt,
+          transactionId: r.transactionId,
+          transactionStatus: r.transactionStatus,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof MidtransRateLimitError) || resend >= RATE_LIMIT_RESENDS) throw error;
+      const wait = Math.max(0, error.retryAfterMs ?? ctx.settings.poll.errorBaseMs);
+      if (wait > RATE_LIMIT_MAX_WAIT_MS || ctx.clock.now() + wait >= row.deadlineAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** A charge answer (fresh or replayed) in hand: store the QR and go pending, or end. */
@@ -77,12 +99,18 @@ async function adoptCharge(ctx: EngineContext, row: OrderRow, result: ChargeResu
   const common = {
     transactionId: result.transactionId,
     gatewayStatus: result.transactionStatus,
+    fraudStatus: result.fraudStatus ?? null,
     acquirer: result.acquirer ?? null,
     gatewayExpiryAt: result.expiryTime ?? null,
   };
   if (result.transactionStatus !== 'pending') {
     // A charge answered "deny" (202) or otherwise final: the status lookup has the signed truth.
-    return resolveByStatus(ctx, ctx.move(row, common, { kind: 'note', detail: { charge: 'not pending' } }));
+    // A deny is remembered, so a later "settlement" for this attempt reads as the contradiction it is.
+    const denied = result.transactionStatus === 'deny' ? { confirmedUnpaid: 'deny' as const } : {};
+    return resolveByStatus(
+      ctx,
+      ctx.move(row, { ...common, ...denied }, { kind: 'note', detail: { charge: 'not pending' } }),
+    );
   }
   const qr = await obtainQr(ctx, row.orderId, result);
   if (qr === undefined) return pendingToCancel(ctx, row, common);
@@ -158,7 +186,11 @@ export async function resolveCharging(ctx: EngineContext, row: OrderRow): Promis
   const found = await ctx.call(
     row.orderId,
     'status',
-    () => ctx.gateway.findStatus(row.orderId),
+    async () => {
+      const answer = await ctx.gateway.findStatus(row.orderId);
+      if (answer !== null) assertAnswerFor(row, answer, row.orderId);
+      return answer;
+    },
     (s) => ({ found: s !== null, transactionStatus: s?.transactionStatus }),
   );
   ctx.journal.appendEvent(row.orderId, {

@@ -140,7 +140,12 @@ export class EngineContext {
       return result;
     } catch (error) {
       this.flushQuiet(orderId);
-      const code = error instanceof MidtransError ? error.code : 'internal-error';
+      const code =
+        error instanceof MidtransError
+          ? error.code
+          : error instanceof Error && 'code' in error && error.code === 'answer-mismatch'
+            ? 'answer-mismatch'
+            : 'internal-error';
       const detail: Record<string, unknown> = { operation, outcome: code, ms: this.clock.now() - started };
       if (error instanceof MidtransError) {
         detail.ambiguous = error.ambiguous;
@@ -151,15 +156,21 @@ export class EngineContext {
       } else {
         detail.message = error instanceof Error ? error.message : String(error);
       }
-      const security = code === 'signature-mismatch';
+      const security = code === 'signature-mismatch' || code === 'answer-mismatch';
       this.journal.appendEvent(orderId, {
         kind: security ? 'security' : 'gateway',
         at: this.clock.now(),
         detail,
       });
-      this.#noteFailure(error);
+      if (code === 'answer-mismatch') this.#setHealth('untrusted', detail.message as string);
+      else this.#noteFailure(error);
       throw error;
     }
+  }
+
+  /** An answer was journaled as a security event: the gateway link is not to be trusted now. */
+  securityNoted(detail: string): void {
+    this.#setHealth('untrusted', detail);
   }
 
   /** Journals the count of unchanged status answers for one order (or all, at stop). */

@@ -16,6 +16,8 @@ export class SaleInputError extends Error {
 export type EngineErrorCode =
   | 'unknown-order'
   | 'order-final'
+  /** Held for review at the gateway: not the till's to cancel. */
+  | 'order-held'
   | 'engine-stopped'
   | 'invalid-order-id'
   /** The order lives at another gateway (sandbox vs production vs training): not ours to touch. */

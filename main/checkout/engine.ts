@@ -146,6 +146,12 @@ export class CheckoutEngine {
       if (isFinalState(row.state)) {
         throw new EngineError('order-final', `order ${orderId} has already ended (${row.state})`);
       }
+      if (row.state === 'review') {
+        throw new EngineError(
+          'order-held',
+          `order ${orderId} is held for review at the gateway; a manager decides there, not the till`,
+        );
+      }
       try {
         const done = await cancelAtGateway(this.#ctx, row, 'cashier-cancel');
         this.#follower.followUp(done);

@@ -100,6 +100,8 @@ export class OrderFollower {
   #nextLook(row: OrderRow, lookStartedAt: number): number | null {
     if (isFinalState(row.state)) return null;
     const { poll } = this.#ctx.settings;
+    // Held for review: slowly, and no kiosk deadline (the customer has paid; the gateway decides).
+    if (row.state === 'review') return lookStartedAt + poll.reviewMs;
     // Fixed rate, measured from the start of the last look, so a slow answer does not stretch it.
     const next = lookStartedAt + pollInterval(poll, lookStartedAt - row.createdAt);
     const checkpoints = [row.deadlineAt, row.gatewayExpiryAt].filter(
@@ -119,7 +121,9 @@ export class OrderFollower {
     }
     const row = this.#ctx.journal.get(orderId);
     // Never sleep through the kiosk deadline because of a few errors.
-    if (row !== undefined && row.deadlineAt > now) return Math.min(now + delay, row.deadlineAt);
+    if (row !== undefined && row.state !== 'review' && row.deadlineAt > now) {
+      return Math.min(now + delay, row.deadlineAt);
+    }
     return now + delay;
   }
 }

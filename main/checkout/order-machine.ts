@@ -11,9 +11,12 @@ const FINAL_TARGETS: readonly OrderState[] = ['settlement', 'expire', 'cancel', 
 const ALLOWED: Readonly<Record<OrderState, readonly OrderState[]>> = {
   created: ['charging', 'failed'],
   // charging → charging is the next attempt after the gateway said it never saw the last one.
-  // A charge whose answer was lost may be adopted already final (paid or expired meanwhile).
-  charging: ['charging', 'pending', ...FINAL_TARGETS],
-  pending: FINAL_TARGETS,
+  // A charge whose answer was lost may be adopted already final (paid or expired meanwhile), or
+  // already held for review.
+  charging: ['charging', 'pending', 'review', ...FINAL_TARGETS],
+  pending: ['review', ...FINAL_TARGETS],
+  // Held: the gateway decides (accept → paid, deny), or it ends otherwise.
+  review: FINAL_TARGETS,
   settlement: [],
   expire: [],
   cancel: [],
@@ -45,11 +48,14 @@ export interface GatewayVerdict {
   state: OrderState | undefined;
   endReason?: EndReason;
   detail?: string;
+  /** The answer looks tampered with: journaled as a security event, never released. */
+  security?: string;
 }
 
 /**
- * What a verified status answer means. Only `settlement` with `paid` (verified signature, fraud
- * accept) releases goods; anything doubtful keeps the order open and asking, never paid.
+ * What a verified status answer means. Only `settlement` with `paid` (verified signature,
+ * settlement's own "200", fraud accept, a settlement_time not before the transaction) releases
+ * goods; a challenge holds the sale for review; anything doubtful keeps it open, never paid.
  */
 export function verdictOf(status: StatusResult): GatewayVerdict {
   switch (status.transactionStatus) {
@@ -58,12 +64,7 @@ export function verdictOf(status: StatusResult): GatewayVerdict {
     case 'authorize':
       return { state: undefined };
     case 'settlement':
-      return status.paid
-        ? { state: 'settlement' }
-        : {
-            state: undefined,
-            detail: `settlement with fraud_status ${status.fraudStatus ?? '?'}: not released`,
-          };
+      return settlementVerdict(status);
     case 'deny':
     case 'cancel':
     case 'expire':
@@ -81,6 +82,33 @@ export function verdictOf(status: StatusResult): GatewayVerdict {
         detail: `the gateway reports ${status.transactionStatus} before the kiosk saw the payment`,
       };
   }
+}
+
+function settlementVerdict(status: StatusResult): GatewayVerdict {
+  if (status.paid) return { state: 'settlement' };
+  const fraud = status.fraudStatus ?? '?';
+  if (status.statusCode === '200' && status.fraudStatus === 'challenge') {
+    return {
+      state: 'review',
+      detail:
+        'payment held for review (fraud_status challenge): do not hand over goods yet; a manager decides',
+    };
+  }
+  if (status.fraudStatus === 'deny') {
+    return { state: 'deny', detail: 'the gateway settled the payment but its fraud check denied it' };
+  }
+  // The signature covers status_code, not transaction_status: "settlement" with another code,
+  // or without a settlement_time after the transaction time, is another answer relabelled.
+  const why =
+    status.statusCode !== '200'
+      ? `status_code ${status.statusCode}, not settlement's own "200"`
+      : fraud !== 'accept'
+        ? `fraud_status ${fraud}`
+        : status.settlementTime === undefined
+          ? 'no settlement_time'
+          : 'a settlement_time before the transaction time';
+  const words = `a "settlement" answer with ${why}: not released`;
+  return { state: undefined, detail: words, security: words };
 }
 
 export { isFinalState };

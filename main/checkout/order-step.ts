@@ -26,15 +26,31 @@ export async function stepOrder(ctx: EngineContext, row: OrderRow): Promise<Orde
       return resolveCharging(ctx, row);
     case 'pending':
       return followPending(ctx, row);
+    case 'review':
+      // Held at the gateway: no kiosk deadline applies (the customer has paid); the gateway's
+      // decision is what ends it.
+      return resolveByStatus(ctx, row);
     default:
       return row;
   }
 }
 
-/** One scheduled look at a pending order: status, and at the deadline a last check then Expire. */
+/**
+ * One scheduled look at a pending order: its status; at the deadline a last look and then the
+ * kiosk's own Expire. The Expire goes out even when that last look fails (a 412 then means paid,
+ * and the lookup after it says so), and it is sent again until the gateway confirms: until then
+ * the QR may still be paid, and the cashier is told.
+ */
 async function followPending(ctx: EngineContext, row: OrderRow): Promise<OrderRow> {
   if (row.cancelRequestedAt !== undefined) return cancelAtGateway(ctx, row, cancelReasonOf(row));
-  const checked = await resolveByStatus(ctx, row);
-  if (checked.state !== 'pending' || ctx.clock.now() < checked.deadlineAt) return checked;
+  if (ctx.clock.now() < row.deadlineAt) return resolveByStatus(ctx, row);
+  let checked: OrderRow;
+  try {
+    checked = await resolveByStatus(ctx, row);
+  } catch {
+    // The look failed; the Expire must not wait for the gateway to answer lookups again.
+    checked = ctx.journal.get(row.orderId) ?? row;
+  }
+  if (checked.state !== 'pending') return checked;
   return cancelAtGateway(ctx, checked, 'kiosk-timeout');
 }

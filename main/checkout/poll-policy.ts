@@ -13,6 +13,8 @@ export interface PollPolicy {
   mediumForMs: number;
   mediumMs: number;
   slowMs: number;
+  /** A payment held for review: the gateway's decision takes minutes to hours, not seconds. */
+  reviewMs: number;
   errorBaseMs: number;
   errorCapMs: number;
 }
@@ -23,6 +25,7 @@ export const DEFAULT_POLL_POLICY: Readonly<PollPolicy> = {
   mediumForMs: 10 * 60_000,
   mediumMs: 3000,
   slowMs: 10_000,
+  reviewMs: 30_000,
   errorBaseMs: 1000,
   errorCapMs: 30_000,
 };

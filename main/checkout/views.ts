@@ -15,6 +15,7 @@ export function viewOf(row: OrderRow): OrderView {
     attempt: row.attempt,
     transactionId: row.transactionId,
     gatewayStatus: row.gatewayStatus,
+    fraudStatus: row.fraudStatus,
     paidWith: row.paidWith,
     issuer: row.issuer,
     acquirer: row.acquirer,
@@ -28,5 +29,7 @@ export function viewOf(row: OrderRow): OrderView {
     finalAt: row.finalAt,
     endReason: row.endReason,
     detail: row.detail,
+    cancelRequestedAt: row.cancelRequestedAt,
+    alert: row.alert,
   };
 }

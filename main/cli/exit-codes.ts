@@ -32,6 +32,7 @@ export function exitForState(state: OrderState): ExitCode {
     case 'created':
     case 'charging':
     case 'pending':
+    case 'review':
       return EXIT.stillOpen;
   }
 }

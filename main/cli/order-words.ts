@@ -11,7 +11,12 @@ export function describeOrder(order: OrderView): string {
       return `${head} is PAID${via}${issuer}${order.detail === undefined ? '' : `; ${order.detail}`}`;
     }
     case 'pending':
+      if (order.cancelRequestedAt !== undefined) {
+        return `${head}: the kiosk asked the gateway to end this QR and is waiting for it to confirm; until then the QR may still be paid`;
+      }
       return `${head} is waiting for payment${order.qr === undefined ? '' : `; QR: ${order.qr.path}`}`;
+    case 'review':
+      return `${head}: payment held for review — do not hand over goods yet; a manager decides (fraud_status ${order.fraudStatus ?? '?'})`;
     case 'created':
     case 'charging':
       return `${head} is ${order.state}: whether the gateway has it is not known yet`;

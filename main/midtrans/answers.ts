@@ -60,15 +60,26 @@ export function transactionAnswer(
 export function statusResult(body: TransactionBody, snapshot: TransactionSnapshot): StatusResult {
   return {
     ...snapshot,
-    // signature_key covers status_code but not transaction_status, so a settlement must also
-    // carry settlement's own code ("200"); a "201" (pending) relabelled settlement is not paid.
-    paid:
-      snapshot.transactionStatus === 'settlement' &&
-      snapshot.statusCode === '200' &&
-      (snapshot.fraudStatus === undefined || snapshot.fraudStatus === 'accept'),
+    paid: isPaid(snapshot),
     refundAmount: body.refund_amount === undefined ? 0 : amountOf(body.refund_amount, 'refund_amount'),
     refunds: parseRefunds(body.refunds),
   };
+}
+
+/**
+ * signature_key covers order_id, status_code and gross_amount, not transaction_status or
+ * fraud_status. So a settlement must also carry settlement's own code ("200": a "201" pending
+ * relabelled settlement is not paid), fraud accept, and a readable settlement_time not before
+ * the transaction time (a cancel or refund answer, also "200", has none of its own).
+ */
+function isPaid(s: TransactionSnapshot): boolean {
+  return (
+    s.transactionStatus === 'settlement' &&
+    s.statusCode === '200' &&
+    (s.fraudStatus === undefined || s.fraudStatus === 'accept') &&
+    s.settlementTime !== undefined &&
+    (s.transactionTime === undefined || s.settlementTime >= s.transactionTime)
+  );
 }
 
 /** A qr_string we would show must be intact (CRC) and ask for the amount we charged. */

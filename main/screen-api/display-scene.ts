@@ -32,6 +32,8 @@ export function sceneOf(order: OrderView, qr: LoadedQr | undefined): DisplayScen
         qr: { image: qr.image, source: qr.source },
         expiresAt: expiresAtOf(order),
       };
+    case 'review':
+      return { kind: 'review', orderId, amount };
     case 'settlement':
       return { kind: 'paid', orderId, amount, paidWith: order.paidWith };
     case 'expire':

@@ -62,6 +62,7 @@ export function fieldError(field: string, why: Bilingual): ContractError {
 const ENGINE_CODES: Record<EngineErrorCode, ErrorCode> = {
   'unknown-order': 'unknown-order',
   'order-final': 'order-final',
+  'order-held': 'order-held',
   'other-environment': 'other-environment',
   'engine-stopped': 'kiosk-stopping',
   'invalid-order-id': 'invalid-payload',

@@ -7,7 +7,7 @@ import type { Notice } from '../shared/errors.ts';
 import { formatRupiah, paymentTypeName } from '../shared/format.ts';
 import { useT } from '../shared/language.ts';
 import { useNow } from '../shared/use-now.ts';
-import { orderActions, orderExpiresAt, orderTone } from './order-view.ts';
+import { orderActions, orderExpiresAt, orderTone, orderWarning } from './order-view.ts';
 
 export type OrderCommand =
   { kind: 'cancel' } | { kind: 'checkNow' } | { kind: 'simulate'; outcome: SimulatedOutcome };
@@ -61,7 +61,17 @@ export function LiveOrder({ order, training, clockOffset, notice, onCommand, onN
           <span className="live-type"> · {paymentTypeName(order.paymentType)}</span>
         </p>
       </div>
-      {!final && (
+      {orderWarning(order) !== undefined && (
+        <p
+          className="live-warning"
+          role="alert"
+          data-testid="live-warning"
+          data-warning={orderWarning(order)}
+        >
+          {t(`cashier.order.warning.${orderWarning(order)}`)}
+        </p>
+      )}
+      {!final && order.state !== 'review' && (
         <p className="live-countdown-line">
           <span>{t('cashier.order.timeLeft')} </span>
           <span className="live-countdown" data-testid="live-countdown">

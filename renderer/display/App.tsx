@@ -5,7 +5,7 @@ import { LanguageContext, useT } from '../shared/language.ts';
 import type { Session } from '../shared/session.ts';
 import { useConnectionStatus } from '../shared/use-connection.ts';
 import { acceptDisplayState, EMPTY_MODEL, type DisplayModel } from './model.ts';
-import { CartScene, IdleScene, PreparingScene, QrScene, ResultScene } from './scenes.tsx';
+import { CartScene, IdleScene, PreparingScene, QrScene, ResultScene, ReviewScene } from './scenes.tsx';
 
 interface Received {
   state: DisplayState;
@@ -75,6 +75,8 @@ function Scene({ state, offset }: { state: DisplayState; offset: number }) {
       return <CartScene scene={scene} />;
     case 'preparing':
       return <PreparingScene scene={scene} />;
+    case 'review':
+      return <ReviewScene scene={scene} />;
     case 'qr':
       return <QrScene key={scene.orderId} scene={scene} offset={offset} serverNow={state.serverNow} />;
     case 'paid':

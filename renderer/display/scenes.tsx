@@ -78,6 +78,21 @@ export function PreparingScene({ scene }: { scene: SceneOf<'preparing'> }) {
   );
 }
 
+/** Paid at the customer's end, but held by the gateway: the customer waits for the cashier. */
+export function ReviewScene({ scene }: { scene: SceneOf<'review'> }) {
+  const t = useT();
+  return (
+    <div className="scene scene-preparing">
+      <Amount amount={scene.amount} />
+      <p className="preparing" role="status" data-testid="display-review">
+        <span className="spinner" aria-hidden="true" />
+        {t('display.review')}
+      </p>
+      <p className="result-hint">{t('display.askCashier')}</p>
+    </div>
+  );
+}
+
 /** Mount with `key={scene.orderId}`. */
 interface QrSceneProps {
   scene: SceneOf<'qr'>;

@@ -16,8 +16,11 @@ import { rng } from './random.ts';
 
 interface SweepScenario {
   paymentType: PaymentType;
-  /** Customers pay every QR at the gateway (else nobody pays). */
-  customerPays: boolean;
+  /**
+   * Customers pay every QR at the gateway (else nobody pays); 'held': every payment is held for
+   * review (fraud_status challenge) and accepted a moment later, so kills land while it is held.
+   */
+  customerPays: boolean | 'held';
   prepare(emu: RunningEmulator): void;
   qrDownloadAttempts?: number;
   kioskTimeoutMs: number;
@@ -33,7 +36,10 @@ async function sweep(scenario: SweepScenario): Promise<SweepResult> {
   const dir = dataDir();
   const file = journalFile(dir);
   scenario.prepare(emu);
-  if (scenario.customerPays) {
+  if (scenario.customerPays === 'held') {
+    const reviewer = setInterval(() => holdThenAccept(emu), 30);
+    cleanups.push(() => clearInterval(reviewer));
+  } else if (scenario.customerPays) {
     // Every QR the gateway holds is paid within moments, whether or not the kiosk has shown it
     // yet: a kiosk that died right after journaling "pending" shows it again once restarted.
     const customers = new Customers(emu.control, rng(1));
@@ -89,6 +95,19 @@ async function sweep(scenario: SweepScenario): Promise<SweepResult> {
   return { points, rows };
 }
 
+/** Pays every pending QR with a fraud challenge, and accepts each held payment after 1.2 s (several of the kiosk's looks). */
+function holdThenAccept(emu: RunningEmulator): void {
+  for (const tx of emu.control.list()) {
+    try {
+      if (tx.transactionStatus === 'pending') emu.control.pay(tx.transactionId, { fraudStatus: 'challenge' });
+      else if (tx.fraudStatus === 'challenge' && Date.now() - tx.statusChangedAtMs > 1200)
+        emu.control.review(tx.transactionId, 'accept');
+    } catch {
+      // The till's own Expire or Cancel won the race for this one.
+    }
+  }
+}
+
 function report(name: string, result: SweepResult): void {
   console.log(`[crash] sweep ${name}: ${result.points.length} crash points\n  ${result.points.join('\n  ')}`);
 }
@@ -106,6 +125,18 @@ describe('a sale crashed before and after every journal write', () => {
     expect(result.rows.map((r) => r.state)).toEqual(result.rows.map(() => 'settlement'));
     expect(result.points.some((p) => p.startsWith('before') && p.includes('gateway charge ok'))).toBe(true);
   }, 60_000);
+
+  it('qris held for review, then accepted: every sale passes through "review" and ends paid exactly once', async () => {
+    const result = await sweep({
+      paymentType: 'qris',
+      customerPays: 'held',
+      prepare: () => {},
+      kioskTimeoutMs: 60_000,
+    });
+    report('qris held then accepted', result);
+    expect(result.rows.map((r) => r.state)).toEqual(result.rows.map(() => 'settlement'));
+    expect(result.points.some((p) => p.includes('pending→review'))).toBe(true);
+  }, 90_000);
 
   it('gopay whose QR cannot be downloaded: every sale is cancelled, never left payable', async () => {
     const result = await sweep({

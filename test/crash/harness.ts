@@ -20,7 +20,7 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 export const FAST_ENGINE = {
   kioskTimeoutMs: 3000,
   chargeSettleMs: 300,
-  poll: { fastMs: 250, errorBaseMs: 200, errorCapMs: 1000 },
+  poll: { fastMs: 250, reviewMs: 250, errorBaseMs: 200, errorCapMs: 1000 },
 } as const satisfies Pick<ChildSpec, 'kioskTimeoutMs' | 'chargeSettleMs' | 'poll'>;
 
 export function tempDataDir(): { dir: string; remove(): void } {

@@ -142,6 +142,18 @@ test('every scene of the customer display, at every size', async ({ browser }) =
     await expect(display.getByTestId('display')).toHaveAttribute('data-scene', scene, { timeout: 3000 });
     await photograph(display, scene);
   }
+
+  // Paid, but the gateway holds the payment for review: the customer waits, the cashier is told
+  // not to hand over the goods, and the kiosk follows it until the review decides.
+  await cashier.getByTestId('new-sale-button').click();
+  await typeAmount(cashier, 31000);
+  orderId = await chargeToQr(screens);
+  await emulator.control(`orders/${orderId}/pay`, { fraudStatus: 'challenge' });
+  await expect(display.getByTestId('display')).toHaveAttribute('data-scene', 'review', { timeout: 3000 });
+  await expect(cashier.getByTestId('live-order')).toHaveAttribute('data-state', 'review');
+  await expect(cashier.getByTestId('cancel-button')).toHaveCount(0);
+  await photograph(display, 'review');
+  await cashier.screenshot({ path: join(SHOTS, 'cashier-review.png') });
   expect(screens.problems).toEqual([]);
 
   // The kiosk goes away: the display says so instead of freezing on an old scene.

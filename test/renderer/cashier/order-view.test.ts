@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { orderActions, orderExpiresAt, orderTone } from '../../../renderer/cashier/order-view.ts';
+import {
+  orderActions,
+  orderExpiresAt,
+  orderTone,
+  orderWarning,
+} from '../../../renderer/cashier/order-view.ts';
 import { order } from '../fixtures.ts';
 
 describe('live order', () => {
@@ -40,5 +45,21 @@ describe('live order', () => {
     expect(orderTone(order({ state: 'expire' }))).toBe('unpaid');
     expect(orderTone(order({ state: 'cancel' }))).toBe('unpaid');
     expect(orderTone(order({ state: 'pending' }))).toBe('waiting');
+  });
+});
+
+describe('what the live order warns about (issue 12)', () => {
+  it('a payment held for review offers no Cancel and no countdown state', () => {
+    const held = order({ state: 'review', gatewayStatus: 'settlement', fraudStatus: 'challenge' });
+    expect(orderActions(held, false)).toMatchObject({ cancel: false, checkNow: true, newSale: false });
+    expect(orderWarning(held)).toBeUndefined();
+  });
+
+  it('an unconfirmed stop says the QR may still be paid; a contradiction is a security alert', () => {
+    expect(orderWarning(order({ state: 'pending', cancelRequestedAt: 5_000 }))).toBe('stop-unconfirmed');
+    expect(orderWarning(order({ state: 'cancel', cancelRequestedAt: 5_000 }))).toBeUndefined();
+    const contradicted = order({ state: 'cancel', alert: 'status-contradiction' });
+    expect(orderWarning(contradicted)).toBe('contradiction');
+    expect(orderTone(contradicted)).toBe('failed');
   });
 });

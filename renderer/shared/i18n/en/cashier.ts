@@ -63,11 +63,18 @@ export const cashier: SameKeys<typeof id> = {
       created: 'Creating the order…',
       charging: 'Requesting the QR code…',
       pending: 'Waiting for the customer to pay',
+      review: 'Payment held for review — do not hand over goods yet; a manager decides',
       settlement: 'Paid',
       expire: 'Expired',
       cancel: 'Cancelled',
       deny: 'Declined',
       failed: 'Failed',
+    },
+    warning: {
+      contradiction:
+        'Security alert: the gateway\'s answers contradict each other (ended unpaid, then "paid"). Do not hand over goods; check the Midtrans dashboard.',
+      'stop-unconfirmed':
+        'The kiosk has asked the gateway to stop this QR, but it has not confirmed yet: until it does, the QR may still be paid.',
     },
     reason: {
       'cashier-cancel': 'Cancelled by the cashier.',

@@ -5,6 +5,7 @@ export const display: SameKeys<typeof id> = {
   welcome: 'Welcome',
   total: 'Total',
   preparing: 'Preparing the QR…',
+  review: 'The payment provider is checking the payment…',
   scanHint: 'Scan with GoPay or any QRIS app',
   timeLeft: 'Valid for',
   qrAlt: 'Payment QR code',

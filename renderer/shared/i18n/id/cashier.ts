@@ -60,11 +60,18 @@ export const cashier = {
       created: 'Membuat pesanan…',
       charging: 'Meminta kode QR…',
       pending: 'Menunggu pelanggan membayar',
+      review: 'Pembayaran ditahan untuk diperiksa — jangan serahkan barang dulu; manajer yang memutuskan',
       settlement: 'Lunas',
       expire: 'Kedaluwarsa',
       cancel: 'Dibatalkan',
       deny: 'Ditolak',
       failed: 'Gagal',
+    },
+    warning: {
+      contradiction:
+        'Peringatan keamanan: jawaban gateway saling bertentangan (sudah dibatalkan, lalu "lunas"). Jangan serahkan barang; periksa dasbor Midtrans.',
+      'stop-unconfirmed':
+        'Kiosk sudah meminta gateway menghentikan QR ini, tetapi belum dikonfirmasi: sampai itu, QR ini masih bisa dibayar.',
     },
     reason: {
       'cashier-cancel': 'Dibatalkan oleh kasir.',

@@ -2,6 +2,7 @@ export const display = {
   welcome: 'Selamat datang',
   total: 'Total',
   preparing: 'Menyiapkan QR…',
+  review: 'Pembayaran sedang diperiksa oleh penyedia pembayaran…',
   scanHint: 'Pindai dengan GoPay atau aplikasi QRIS apa pun',
   timeLeft: 'Berlaku',
   qrAlt: 'Kode QR pembayaran',
