@@ -63,3 +63,35 @@ export async function until(condition: () => boolean, what: string, ms = 10_000)
     await sleep(20);
   }
 }
+
+/**
+ * An order journaled as the engine leaves it just before a crash: `created` (its charge never
+ * sent) or `charging` with attempt 1 committed at `createdAt`.
+ */
+export function journalOrder(
+  h: Harness,
+  orderId: string,
+  options: { state: 'created' | 'charging'; createdAt?: number; amount?: number },
+): { key: string } {
+  const createdAt = options.createdAt ?? Date.now();
+  h.journal.createOrder({
+    orderId,
+    environment: 'test',
+    paymentType: 'qris',
+    grossAmount: options.amount ?? 25_000,
+    items: [],
+    createdAt,
+    deadlineAt: createdAt + 15 * 60_000,
+    businessDate: '2026-11-24',
+  });
+  const key = chargeIdempotencyKey(orderId, 1);
+  if (options.state === 'charging') {
+    h.journal.update(
+      orderId,
+      'created',
+      { state: 'charging', attempt: 1, attemptKey: key, attemptSentAt: createdAt },
+      { kind: 'transition', at: createdAt },
+    );
+  }
+  return { key };
+}
