@@ -71,7 +71,7 @@ export async function until(condition: () => boolean, what: string, ms = 10_000)
 export function journalOrder(
   h: Harness,
   orderId: string,
-  options: { state: 'created' | 'charging'; createdAt?: number; amount?: number },
+  options: { state: 'created' | 'charging'; createdAt?: number | undefined; amount?: number },
 ): { key: string } {
   const createdAt = options.createdAt ?? Date.now();
   h.journal.createOrder({
