@@ -1,36 +1,55 @@
 /**
- * A journal file holding a year of a busy till: 1,000,000 orders over 365 business days, with
- * the states, payment types, issuers and event trails the engine itself writes, and about 1,000
- * orders left open (as after a crash mid-rush).
+ * The million-order journal file the journal figures read: a year of a busy till (till-year.ts),
+ * written in the engine's own write order so its pages are laid out as on a real till.
  *
- * The schema comes from the product: Journal.open creates the file through its own migrations.
- * The rows then go in through raw better-sqlite3 prepared statements in large transactions with
- * syncing off, because a million createOrder calls (one fsync'd transaction each, and the Journal
- * exposes no batch) would take far longer than the figures measured on the result. The file is
- * switched back to WAL and cached under the OS temp folder, keyed by schema version and a hash of
- * the migrations, so later runs reuse it.
+ * How: Journal.open creates the file through the product's migrations; then every write the
+ * engine would make (createOrder, Journal.update, appendEvent) is replayed with the journal's own
+ * SQL statements, one sale's writes in their order and the day's sales interleaved by time. Each
+ * order row is inserted small and rewritten as it moves on, and every index (events by order
+ * included) grows entry by entry. What differs from a till is only what leaves no trace in the
+ * file's layout: the writes are batched a day per transaction with syncing off, and CHECK
+ * constraints and foreign keys are not evaluated (the generator writes only valid rows). A
+ * million fsync'd transactions would take hours.
+ *
+ * The result is cached under the OS temp folder, keyed by the schema (migration count and hash)
+ * and the generator version, so later runs reuse it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { businessDateOf } from '../main/journal/business-date.ts';
 import { Journal } from '../main/journal/journal.ts';
 import { MIGRATIONS } from '../main/journal/migrations.ts';
-import { ORDER_COLUMNS } from '../main/journal/order-columns.ts';
 import type { OrderParams } from '../main/journal/order-columns.ts';
+import * as sql from '../main/journal/queries.ts';
+import { generateYear, TOTAL_ORDERS } from './till-year.ts';
+import type { EventRow, JournalWrite } from './till-writes.ts';
 
-export const TOTAL_ORDERS = 1_000_000;
-export const OPEN_ORDERS = 1_000;
-export const DAYS = 365;
-export const ENVIRONMENT = 'production';
-/** Bump when the generated data changes shape, so a stale cache is rebuilt. */
-const GENERATOR_VERSION = 5;
+export { DAYS, ENVIRONMENT, OPEN_ORDERS, TOTAL_ORDERS } from './till-year.ts';
+
+/** Bump when the generated data or the way they are written changes, so a stale cache is rebuilt. */
+const GENERATOR_VERSION = 6;
 const WIB_MINUTES = 7 * 60;
 const DAY_MS = 86_400_000;
-const CHUNK = 20_000;
 const CACHE_PREFIX = 'kiosk-bench-journal-';
+
+/** Said with every figure read from the file, so nobody takes it for something it is not. */
+export const HOW_BUILT =
+  "written in the engine's write order (each sale inserted as created, then rewritten at charging, " +
+  'pending and its end, its events appended as they happen, sales interleaved by time as on a till) ' +
+  "with the journal's own SQL statements; batched a day per transaction with syncing off, which " +
+  'changes no page of the file';
+
+/** How one table or index lies in the file: what the build order shows up as. */
+export interface TableLayout {
+  name: string;
+  pages: number;
+  /** Share of its pages' bytes in use. */
+  fill: number;
+  /** Runs of consecutive page numbers: 1 when it lies in one block, near `pages` when scattered. */
+  runs: number;
+}
 
 export interface BuiltJournal {
   file: string;
@@ -43,391 +62,10 @@ export interface BuiltJournal {
   bytes: number;
   busiestDay: string;
   busiestDayOrders: number;
+  layout: TableLayout[];
 }
 
-interface Meta {
-  orders: number;
-  events: number;
-  openOrders: number;
-  busiestDay: string;
-  busiestDayOrders: number;
-  buildMs: number;
-}
-
-/** mulberry32: a few lines, fast, and seeded so every till-year built is the same one. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, weighted: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of weighted) total += w;
-  let r = random() * total;
-  for (const [value, w] of weighted) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  const last = weighted.at(-1);
-  if (last === undefined) throw new Error('pick from nothing');
-  return last[0];
-}
-
-const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function base32(n: number, width: number): string {
-  let s = '';
-  for (let i = 0; i < width; i++) {
-    s = (BASE32[n % 32] ?? '0') + s;
-    n = Math.floor(n / 32);
-  }
-  return s;
-}
-
-function hex(random: () => number, length: number): string {
-  let s = '';
-  while (s.length < length)
-    s += Math.floor(random() * 0x100000000)
-      .toString(16)
-      .padStart(8, '0');
-  return s.slice(0, length);
-}
-
-function uuid(random: () => number): string {
-  const h = hex(random, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-const MENU = [
-  ['kopi-susu', 'Kopi susu gula aren', 22_000],
-  ['es-teh', 'Es teh manis', 8_000],
-  ['roti-bakar', 'Roti bakar coklat keju', 25_000],
-  ['nasi-goreng', 'Nasi goreng spesial', 35_000],
-  ['mie-ayam', 'Mie ayam bakso', 28_000],
-  ['air-mineral', 'Air mineral 600 ml', 5_000],
-  ['pisang-goreng', 'Pisang goreng (3)', 15_000],
-  ['teh-tarik', 'Teh tarik', 18_000],
-] as const;
-
-/** Half the sales are rung up item by item, half are a typed amount. */
-function basket(random: () => number): { items: string; amount: number; count: number } {
-  if (random() < 0.5) {
-    const amount = Math.round((5_000 + random() * random() * 245_000) / 500) * 500;
-    return { items: '[]', amount, count: 0 };
-  }
-  const lines: string[] = [];
-  let amount = 0;
-  const n = 1 + Math.floor(random() * 4);
-  for (let i = 0; i < n; i++) {
-    const m = MENU[Math.floor(random() * MENU.length)] ?? MENU[0];
-    const quantity = 1 + Math.floor(random() * random() * 3);
-    amount += m[2] * quantity;
-    lines.push(`{"id":"${m[0]}","name":"${m[1]}","price":${m[2]},"quantity":${quantity}}`);
-  }
-  return { items: `[${lines.join(',')}]`, amount, count: n };
-}
-
-/** Shaped like a Midtrans dynamic QRIS payload (the CRC is not checked by anything that reads the journal). */
-function qrisString(random: () => number, amount: number): string {
-  const amt = `${amount}.00`;
-  return (
-    '00020101021226620014COM.GO-JEK.WWW011893600914312345678902101G1234567890303UKE' +
-    '51440014ID.CO.QRIS.WWW0215ID10221234567890303UKE5204581453033605802ID' +
-    `5914KIOSK TRAINING6007JAKARTA61051011054${String(amt.length).padStart(2, '0')}${amt}` +
-    `62470536${uuid(random)}0703A016304${hex(random, 4).toUpperCase()}`
-  );
-}
-
-type State = 'created' | 'charging' | 'pending' | 'settlement' | 'expire' | 'cancel' | 'deny' | 'failed';
-
-const FINAL_MIX: readonly (readonly [State, number])[] = [
-  ['settlement', 88],
-  ['expire', 4.5],
-  ['cancel', 5.5],
-  ['deny', 0.5],
-  ['failed', 1.5],
-];
-const OPEN_MIX: readonly (readonly [State, number])[] = [
-  ['pending', 85],
-  ['charging', 10],
-  ['created', 5],
-];
-const QRIS_ISSUERS: readonly (readonly [string, number])[] = [
-  ['gopay', 38],
-  ['ovo', 18],
-  ['dana', 16],
-  ['shopeepay', 12],
-  ['linkaja', 5],
-  ['bca', 5],
-  ['bri', 3],
-  ['mandiri', 3],
-];
-
-type EventRow = [string, number, string, string | null, string | null, string];
-
-function dayWeights(random: () => number, firstDay: number): number[] {
-  const weights: number[] = [];
-  for (let d = 0; d < DAYS; d++) {
-    const weekday = new Date((firstDay + d) * DAY_MS).getUTCDay();
-    let w = weekday === 0 || weekday === 6 ? 1.5 : weekday === 5 ? 1.25 : 1;
-    w *= 0.8 + random() * 0.4;
-    weights.push(w);
-  }
-  // A couple of holiday rushes (Lebaran eve, year-end): the day the owner will actually check.
-  for (const d of [Math.floor(DAYS * 0.3), DAYS - 8]) weights[d] = (weights[d] ?? 1) * 2.2;
-  return weights;
-}
-
-function generate(db: Database.Database, lastDayStartUtc: number): Meta {
-  const random = rng(20261124);
-  const insertOrder = db.prepare<[OrderParams]>(
-    `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-  );
-  const insertEvent = db.prepare<EventRow>(
-    'INSERT INTO events (order_id, at, kind, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const firstDayUtc = lastDayStartUtc / DAY_MS - (DAYS - 1);
-  const weights = dayWeights(random, firstDayUtc);
-  const weightSum = weights.reduce((a, b) => a + b, 0);
-  const perDay = weights.map((w) => Math.floor((w / weightSum) * TOTAL_ORDERS));
-  perDay[DAYS - 1] = (perDay[DAYS - 1] ?? 0) + TOTAL_ORDERS - perDay.reduce((a, b) => a + b, 0);
-  const openAt = new Set<number>();
-  while (openAt.size < OPEN_ORDERS) openAt.add(Math.floor(random() * TOTAL_ORDERS));
-
-  let seq = 0;
-  let events = 0;
-  const orderBatch: OrderParams[] = [];
-  const eventBatch: EventRow[] = [];
-  const flush = db.transaction(() => {
-    for (const o of orderBatch) insertOrder.run(o);
-    for (const e of eventBatch) insertEvent.run(...e);
-  });
-  const emit = () => {
-    flush();
-    events += eventBatch.length;
-    orderBatch.length = 0;
-    eventBatch.length = 0;
-  };
-
-  for (let d = 0; d < DAYS; d++) {
-    const n = perDay[d] ?? 0;
-    // The shop opens 07:00-22:00 WIB; times are sorted so ids and created_at grow together, as on a till.
-    const dayStart = (firstDayUtc + d) * DAY_MS - WIB_MINUTES * 60_000;
-    const times = Array.from(
-      { length: n },
-      () => dayStart + 7 * 3600_000 + Math.floor(random() * 15 * 3600_000),
-    ).sort((a, b) => a - b);
-    for (const createdAt of times) {
-      const index = seq++;
-      const local = new Date(createdAt + WIB_MINUTES * 60_000).toISOString();
-      const orderId = `K${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}-${base32(index, 6)}`;
-      const open = openAt.has(index);
-      const state = pick(random, open ? OPEN_MIX : FINAL_MIX);
-      const paymentType = random() < 0.65 ? 'qris' : 'gopay';
-      const { items, amount, count } = basket(random);
-      const row = orderRow(random, { orderId, state, paymentType, items, amount, createdAt });
-      orderBatch.push(row);
-      trail(random, row, count, eventBatch);
-      if (orderBatch.length >= CHUNK) emit();
-    }
-  }
-  emit();
-  let busiest = 0;
-  for (let d = 1; d < DAYS; d++) if ((perDay[d] ?? 0) > (perDay[busiest] ?? 0)) busiest = d;
-  return {
-    orders: seq,
-    events,
-    openOrders: OPEN_ORDERS,
-    busiestDay: businessDateOf((firstDayUtc + busiest) * DAY_MS, 0),
-    busiestDayOrders: perDay[busiest] ?? 0,
-    buildMs: 0,
-  };
-}
-
-function orderRow(
-  random: () => number,
-  o: {
-    orderId: string;
-    state: State;
-    paymentType: 'qris' | 'gopay';
-    items: string;
-    amount: number;
-    createdAt: number;
-  },
-): OrderParams {
-  const { orderId, state, paymentType, createdAt } = o;
-  const charged = state !== 'created' && !(state === 'failed' && random() < 0.5);
-  const hasTransaction = charged && state !== 'charging';
-  const tid = hasTransaction ? uuid(random) : null;
-  const expiry = createdAt + 15 * 60_000;
-  // Scanning and typing a PIN: usually 5-15 s, now and then much longer.
-  const paidAfter = 3_000 + Math.floor(random() * random() * 30_000);
-  const finalAt =
-    state === 'settlement' || state === 'deny'
-      ? createdAt + paidAfter
-      : state === 'expire'
-        ? expiry
-        : state === 'cancel'
-          ? createdAt + 10_000 + Math.floor(random() * 120_000)
-          : state === 'failed'
-            ? createdAt + 300 + Math.floor(random() * 3_000)
-            : null;
-  let paidWith: string | null = null;
-  let issuer: string | null = null;
-  if (state === 'settlement') {
-    const scanned = paymentType === 'qris' || random() < 0.6;
-    paidWith = scanned ? 'qris' : 'gopay';
-    issuer = scanned ? pick(random, QRIS_ISSUERS) : null;
-  }
-  const hasQr = hasTransaction && !(state === 'failed');
-  const qrSource = paymentType === 'qris' ? 'local' : 'gateway';
-  const endReason =
-    state === 'expire'
-      ? 'kiosk-timeout'
-      : state === 'cancel'
-        ? 'cashier-cancel'
-        : state === 'failed'
-          ? hasTransaction
-            ? 'qr-unavailable'
-            : 'charge-refused'
-          : null;
-  return {
-    order_id: orderId,
-    environment: ENVIRONMENT,
-    state,
-    payment_type: paymentType,
-    gross_amount: o.amount,
-    items: o.items,
-    created_at: createdAt,
-    updated_at: finalAt ?? createdAt + 400,
-    deadline_at: createdAt + 15 * 60_000,
-    business_date: businessDateOf(createdAt, WIB_MINUTES),
-    attempt: state === 'created' ? 0 : 1,
-    attempt_key: state === 'created' ? null : hex(random, 43),
-    attempt_sent_at: state === 'created' ? null : createdAt + 3,
-    transaction_id: tid,
-    gateway_status: hasTransaction ? (state === 'failed' || state === 'pending' ? 'pending' : state) : null,
-    fraud_status: hasTransaction ? 'accept' : null,
-    paid_with: paidWith,
-    issuer,
-    acquirer: hasTransaction ? (paymentType === 'qris' ? 'gopay' : null) : null,
-    qr_path: hasQr ? `C:\\ProgramData\\Kiosk\\qr\\${orderId}.${qrSource}.png` : null,
-    qr_source: hasQr ? qrSource : null,
-    qr_string: hasQr && paymentType === 'qris' ? qrisString(random, o.amount) : null,
-    qr_url: hasQr && tid !== null ? `https://api.midtrans.com/v2/${paymentType}/${tid}/qr-code` : null,
-    deeplink_url:
-      hasQr && paymentType === 'gopay'
-        ? `https://simulator.sandbox.midtrans.com/gopay/partner/app/payment-pin?tref=${tid ?? ''}`
-        : null,
-    gateway_expiry_at: hasTransaction ? expiry : null,
-    settled_at: state === 'settlement' ? finalAt : null,
-    final_at: finalAt,
-    cancel_requested_at: state === 'expire' || state === 'cancel' ? (finalAt ?? createdAt) - 150 : null,
-    confirmed_unpaid: state === 'expire' || state === 'cancel' ? state : null,
-    end_reason: endReason,
-    alert: null,
-    detail: state === 'failed' ? 'the gateway refused the charge' : null,
-  };
-}
-
-/** The events the engine appends for such an order, in order: what the journal really holds. */
-function trail(random: () => number, o: OrderParams, itemCount: number, out: EventRow[]): void {
-  const id = o.order_id;
-  let at = o.created_at;
-  const gw = (operation: string, extra: string) =>
-    `{"operation":"${operation}","outcome":"ok","ms":${40 + Math.floor(random() * 200)}${extra}}`;
-  out.push([
-    id,
-    at,
-    'created',
-    null,
-    'created',
-    `{"grossAmount":${o.gross_amount},"paymentType":"${o.payment_type}","itemCount":${itemCount}}`,
-  ]);
-  if (o.state === 'created') return;
-  out.push([id, (at += 2), 'transition', 'created', 'charging', '{}']);
-  if (o.state === 'charging') return;
-  if (o.transaction_id === null) {
-    out.push([
-      id,
-      (at += 150),
-      'gateway',
-      null,
-      null,
-      '{"operation":"charge","outcome":"validation","ms":150,"ambiguous":false,"httpStatus":400}',
-    ]);
-    out.push([id, at + 1, 'transition', 'charging', 'failed', '{}']);
-    return;
-  }
-  out.push([
-    id,
-    (at += 180),
-    'gateway',
-    null,
-    null,
-    gw('charge', `,"attempt":1,"transactionId":"${o.transaction_id}","transactionStatus":"pending"`),
-  ]);
-  if (o.payment_type === 'qris') {
-    out.push([
-      id,
-      (at += 20),
-      'qr',
-      null,
-      null,
-      `{"source":"local","path":"${(o.qr_path ?? '').replaceAll('\\', '\\\\')}"}`,
-    ]);
-    out.push([id, (at += 1), 'transition', 'charging', 'pending', '{}']);
-    out.push([id, (at += 150), 'gateway', null, null, gw('qr-code', ',"bytes":2730')]);
-    out.push([id, (at += 2), 'qr', null, null, '{"source":"gateway","path":"spare"}']);
-  } else {
-    out.push([id, (at += 150), 'gateway', null, null, gw('qr-code', ',"bytes":2730')]);
-    out.push([
-      id,
-      (at += 2),
-      'qr',
-      null,
-      null,
-      `{"source":"gateway","path":"${(o.qr_path ?? '').replaceAll('\\', '\\\\')}"}`,
-    ]);
-    out.push([id, (at += 1), 'transition', 'charging', 'pending', '{}']);
-  }
-  if (o.state === 'pending') return;
-  const end = o.final_at ?? at;
-  // The engine counts unchanged "still pending" answers and journals them as one event.
-  const polls = Math.max(1, Math.floor((end - at) / 1000));
-  out.push([
-    id,
-    end - 200,
-    'gateway',
-    null,
-    null,
-    gw(
-      'status',
-      `,"unchanged":true,"count":${polls},"firstAt":${at + 1000},"lastAt":${end - 200},"transactionStatus":"pending","paid":false`,
-    ),
-  ]);
-  if (o.state === 'cancel' || o.state === 'expire' || o.state === 'failed') {
-    const reason = o.end_reason ?? 'cashier-cancel';
-    out.push([id, end - 150, 'cancel-requested', 'pending', 'pending', `{"reason":"${reason}"}`]);
-    const op = o.state === 'expire' ? 'expire' : 'cancel';
-    out.push([id, end - 100, 'gateway', null, null, gw(op, `,"transactionStatus":"${op}"`)]);
-  }
-  out.push([
-    id,
-    end,
-    'gateway',
-    null,
-    null,
-    gw('status', `,"transactionStatus":"${o.gateway_status ?? ''}","paid":${o.state === 'settlement'}`),
-  ]);
-  out.push([id, end, 'transition', 'pending', o.state, '{}']);
-}
+type Meta = Omit<BuiltJournal, 'file' | 'built' | 'bytes'>;
 
 function cacheKey(): string {
   const migrations = readFileSync(new URL('../main/journal/migrations.ts', import.meta.url), 'utf8');
@@ -448,6 +86,51 @@ function removeStaleCaches(keep: string): void {
   }
 }
 
+/** Replays one day's writes as the Journal makes them; an update that finds no row is a generator bug. */
+function writer(db: Database.Database): (writes: JournalWrite[]) => void {
+  const insertOrder = db.prepare<[OrderParams]>(sql.INSERT_ORDER);
+  const updateOrder = db.prepare<[OrderParams & { expected_state: string }]>(sql.UPDATE_ORDER);
+  const insertEvent = db.prepare<EventRow>(sql.INSERT_EVENT);
+  return db.transaction((writes: JournalWrite[]) => {
+    for (const w of writes) {
+      if (w.op === 'create') insertOrder.run(w.row);
+      if (w.op === 'update') {
+        const changed = updateOrder.run({ ...w.row, expected_state: w.expected }).changes;
+        if (changed !== 1) throw new Error(`bench journal: ${w.row.order_id} was not ${w.expected}`);
+      }
+      insertEvent.run(...w.event);
+    }
+  });
+}
+
+/** Read once, at build time: a walk over every page of the file (SQLite's dbstat). */
+function layoutOf(db: Database.Database): TableLayout[] {
+  const pages = db
+    .prepare<[], { name: string; pageno: number; pgsize: number; unused: number }>(
+      "SELECT name, pageno, pgsize, unused FROM dbstat WHERE name IN ('orders', 'events', 'events_order', 'orders_day') ORDER BY name, pageno",
+    )
+    .all();
+  const byName = new Map<string, TableLayout & { used: number; size: number; last: number }>();
+  for (const p of pages) {
+    let t = byName.get(p.name);
+    if (t === undefined) {
+      t = { name: p.name, pages: 0, fill: 0, runs: 0, used: 0, size: 0, last: -2 };
+      byName.set(p.name, t);
+    }
+    t.pages += 1;
+    t.used += p.pgsize - p.unused;
+    t.size += p.pgsize;
+    if (p.pageno !== t.last + 1) t.runs += 1;
+    t.last = p.pageno;
+  }
+  return [...byName.values()].map((t) => ({
+    name: t.name,
+    pages: t.pages,
+    fill: t.used / t.size,
+    runs: t.runs,
+  }));
+}
+
 /** Returns the cached million-order journal, building it first when there is none. */
 export function buildOrReuse(log: (text: string) => void): BuiltJournal {
   const { file, meta } = journalFile();
@@ -458,32 +141,29 @@ export function buildOrReuse(log: (text: string) => void): BuiltJournal {
   removeStaleCaches(cacheKey());
   const temp = `${file}.building`;
   for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
-  log(`building ${TOTAL_ORDERS.toLocaleString('en')} orders into ${file} (cached for later runs) …`);
+  log(
+    `building ${TOTAL_ORDERS.toLocaleString('en')} orders into ${file} in the engine's write order ` +
+      '(several minutes; cached for later runs) …',
+  );
   const started = performance.now();
-  // The product's own migrations make the schema; only the rows come in by the back door.
+  // The product's own migrations make the schema, indexes included.
   Journal.open(temp).close();
   const db = new Database(temp);
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
-    // The generator writes only valid rows; per-row CHECK evaluation (the IN lists) would
-    // otherwise make up most of the build time. Journal.open's quick_check reads every row after.
     db.pragma('foreign_keys = OFF');
     db.pragma('ignore_check_constraints = ON');
-    // Built once at the end from the migration's own DDL, which is cheaper than row by row.
-    const eventsIndex = db
-      .prepare<[], string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_order'")
-      .pluck()
-      .get();
-    if (eventsIndex !== undefined) db.exec('DROP INDEX events_order');
     const todayUtc = Math.floor((Date.now() + WIB_MINUTES * 60_000) / DAY_MS) * DAY_MS;
-    const m = generate(db, todayUtc - DAY_MS);
-    if (eventsIndex !== undefined) db.exec(eventsIndex);
+    const year = generateYear(todayUtc - DAY_MS, writer(db));
+    const buildMs = performance.now() - started;
+    log('built; reading its layout …');
+    const layout = layoutOf(db);
     // Left as the kiosk leaves it: WAL, so opening it takes the product's usual path.
     db.pragma('journal_mode = WAL');
-    m.buildMs = performance.now() - started;
     db.close();
+    const m: Meta = { ...year, buildMs, layout };
     renameSync(temp, file);
     writeFileSync(meta, JSON.stringify(m));
     return { file, built: true, ...m, bytes: statSync(file).size };

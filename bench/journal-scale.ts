@@ -1,31 +1,24 @@
 /**
- * Figure 3: the journal after a year of sales. Reads (day report, history pages, start-up
- * recovery) run on a freshly opened Journal over the million-order file; the write path runs on
- * fresh small files so the cached year is never changed.
+ * Figure 3: the journal after a year of sales. The reads (start-up, day report, history pages,
+ * the whole-file check: journal-read.ts) run over the million-order file built in the engine's
+ * write order (journal-build.ts); the write path runs on fresh small files so the cached year is
+ * never changed.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { CheckoutEngine } from '../main/checkout/engine.ts';
-import type { PaymentGateway } from '../main/checkout/gateway.ts';
 import { Journal } from '../main/journal/journal.ts';
 import { ORDER_COLUMNS } from '../main/journal/order-columns.ts';
 import type { OrderParams } from '../main/journal/order-columns.ts';
 import type { NewOrderRecord } from '../main/journal/types.ts';
-import { QrStore } from '../main/qr/qr-store.ts';
-import { buildOrReuse, DAYS, ENVIRONMENT } from './journal-build.ts';
-import { removeDir, tempDir, within } from './harness.ts';
+import { buildOrReuse, DAYS, HOW_BUILT } from './journal-build.ts';
+import { readFigures } from './journal-read.ts';
+import { removeDir, tempDir } from './harness.ts';
 import { mean, median, ms, num, summarize } from './stats.ts';
 import type { Report } from './stats.ts';
 
-const REPORT_RUNS = 20;
-const HISTORY_RUNS = 20;
-const RECOVERY_RUNS = 10;
 const WRITES = 2000;
 const WRITE_WARM_UP = 100;
 const SALES = 500;
-const GOAL_REPORT_MS = 50;
-const GOAL_HISTORY_MS = 10;
-const GOAL_RECOVERY_MS = 200;
 const GOAL_WRITE_RATIO = 1.5;
 
 function timed<T>(work: () => T): { value: T; ms: number } {
@@ -34,22 +27,6 @@ function timed<T>(work: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - started };
 }
 
-function repeat(runs: number, work: () => unknown): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(timed(work).ms);
-  return out;
-}
-
-/** A gateway that never answers: start() must not need one, and stop() follows at once. */
-const silentGateway: PaymentGateway = {
-  charge: () => new Promise(() => {}),
-  status: () => new Promise(() => {}),
-  findStatus: () => new Promise(() => {}),
-  cancel: () => new Promise(() => {}),
-  expire: () => new Promise(() => {}),
-  fetchQrCode: () => new Promise(() => {}),
-};
-
 export async function benchJournal(report: Report): Promise<void> {
   console.log('\n== 3. journal at 1,000,000 orders');
   const built = buildOrReuse((text) => report.info(text));
@@ -57,132 +34,21 @@ export async function benchJournal(report: Report): Promise<void> {
   report.info(
     `${built.built ? 'built' : 'reused cached'} ${built.file} (${num(gb)} GB): ${built.orders.toLocaleString('en')} orders, ` +
       `${built.events.toLocaleString('en')} events (${num(built.events / built.orders)}/order), ` +
-      `${built.openOrders} open, ${DAYS} business days; built in ${num(built.buildMs / 1000)} s by bulk INSERTs through raw ` +
-      `better-sqlite3 prepared statements in 20,000-order transactions (schema made by Journal.open; the Journal has no batch ` +
-      `API and createOrder commits one fsync'd transaction per order)`,
+      `${built.openOrders} open, ${DAYS} business days; built in ${num(built.buildMs / 1000)} s, ${HOW_BUILT}`,
   );
   report.info(
     'events per order follow the engine: one per gateway call or state change, with unchanged "still pending" ' +
       'status answers counted in a single event',
   );
-
-  await readFigures(report, built.file, built.busiestDay, built.busiestDayOrders, gb);
-  await writeFigures(report);
-}
-
-async function readFigures(
-  report: Report,
-  file: string,
-  busiestDay: string,
-  busiestDayOrders: number,
-  gb: number,
-): Promise<void> {
-  const opened = timed(() => Journal.open(file));
-  const journal = opened.value;
-  const qrDir = tempDir('recovery');
-  try {
-    // (a) end-of-day report for the busiest day.
-    const cold = timed(() => journal.report(busiestDay));
-    const runs = repeat(REPORT_RUNS, () => journal.report(busiestDay));
-    const day = cold.value;
-    const counted = day.lines.reduce((sum, l) => sum + l.count, 0);
-    report.info(
-      `day report ${busiestDay}: ${counted} orders (${busiestDayOrders} generated), ${day.lines.length} lines, ` +
-        `settled ${day.settledCount} for Rp ${day.settledAmount.toLocaleString('id')}; first (cold) run ${ms(cold.ms)}`,
-    );
-    const r = summarize(runs);
-    report.add({
-      group: '3 journal',
-      metric: 'day report (busiest day)',
-      n: r.n,
-      p50: ms(r.p50),
-      p95: ms(r.p95),
-      goal: `p50 ≤ ${GOAL_REPORT_MS} ms`,
-      ratio: r.p50 / GOAL_REPORT_MS,
-      met: r.p50 <= GOAL_REPORT_MS,
-    });
-
-    // (b) history pages: the newest, and one deep in the year through a cursor.
-    const firstCold = timed(() => journal.history({ limit: 50 }));
-    const deepCursor = Math.floor(journal.countOrders() / 2);
-    const deepCold = timed(() => journal.history({ limit: 50, before: deepCursor }));
-    const first = summarize(repeat(HISTORY_RUNS, () => journal.history({ limit: 50 })));
-    const deep = summarize(repeat(HISTORY_RUNS, () => journal.history({ limit: 50, before: deepCursor })));
-    report.info(
-      `history: first page ${firstCold.value.rows.length} rows (cold ${ms(firstCold.ms)}); ` +
-        `page before id ${deepCursor} ${deepCold.value.rows.length} rows (cold ${ms(deepCold.ms)})`,
-    );
-    for (const [metric, s] of [
-      ['history first page (50)', first],
-      ['history deep page (50)', deep],
-    ] as const) {
-      report.add({
-        group: '3 journal',
-        metric,
-        n: s.n,
-        p50: ms(s.p50),
-        p95: ms(s.p95),
-        goal: `p50 ≤ ${GOAL_HISTORY_MS} ms`,
-        ratio: s.p50 / GOAL_HISTORY_MS,
-        met: s.p50 <= GOAL_HISTORY_MS,
-      });
-    }
-
-    // (c) start-up recovery: engine.start() reads the open orders and schedules each.
-    const starts: number[] = [];
-    let resumed = 0;
-    for (let i = 0; i < RECOVERY_RUNS; i++) {
-      const engine = new CheckoutEngine(
-        { journal, gateway: silentGateway, qrStore: new QrStore({ dir: qrDir }) },
-        { environment: ENVIRONMENT },
-      );
-      const summary = engine.start();
-      // Stopped in the same tick: the scheduler's first timer never fires, so nothing calls the gateway.
-      const stopping = engine.stop();
-      starts.push(summary.ms);
-      resumed = summary.resumed.length;
-      await within(stopping, 5000, 'engine.stop()');
-    }
-    const firstStart = starts[0] ?? Number.NaN;
-    const s = summarize(starts);
-    report.info(
-      `recovery: engine.start() resumed ${resumed} open orders; first run after Journal.open ${ms(firstStart)}, ` +
-        `then p50 ${ms(s.p50)} (goal judged on the first run: start-up happens once)`,
-    );
-    report.add({
-      group: '3 journal',
-      metric: 'start-up recovery (engine.start)',
-      n: s.n,
-      p50: ms(s.p50),
-      p95: ms(s.p95),
-      goal: `first ≤ ${GOAL_RECOVERY_MS} ms`,
-      ratio: firstStart / GOAL_RECOVERY_MS,
-      met: firstStart <= GOAL_RECOVERY_MS,
-    });
-  } finally {
-    journal.close();
-    removeDir(qrDir);
-  }
-
-  // Journal.open checks the orders table (quick_check(orders)); Journal.verify() the whole file.
-  const again = timed(() => Journal.open(file));
-  const whole = timed(() => again.value.verify());
-  again.value.close();
   report.info(
-    `Journal.open (quick_check of the orders table): first this run ${ms(opened.ms)}, ` +
-      `again with the file in the OS cache ${ms(again.ms)}; Journal.verify() (whole ${num(gb)} GB file, ` +
-      `for kiosk doctor and background checks) ${ms(whole.ms)}: ${whole.value}`,
+    `layout (pages, bytes in use, runs of consecutive pages): ` +
+      built.layout
+        .map((t) => `${t.name} ${t.pages} pages, ${num(t.fill * 100)}% full, ${t.runs} runs`)
+        .join('; '),
   );
-  report.add({
-    group: '3 journal',
-    metric: 'Journal.open (quick_check orders)',
-    n: 2,
-    p50: `${ms(again.ms)} warm`,
-    p95: `${ms(opened.ms)} 1st`,
-    goal: `(start-up budget ${GOAL_RECOVERY_MS} ms)`,
-    ratio: again.ms / GOAL_RECOVERY_MS,
-    met: null,
-  });
+
+  await readFigures(report, built);
+  await writeFigures(report);
 }
 
 const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -214,7 +214,8 @@ describe('the screens’ WebSocket: broken and greedy clients', () => {
     cashier.socket.send(JSON.stringify({ t: 'call', id: 1, name: 'kiosk.snapshot', payload: {} }));
     await expect.poll(() => api.calls.length).toBe(1);
     cashier.socket.send('garbage');
-    await sleep(20);
+    // The server's close frame is here: it has refused the socket before the answer is ready.
+    await expect.poll(() => cashier.socket.readyState, { timeout: 5000 }).not.toBe(WebSocket.OPEN);
     release();
     expect((await cashier.closed).code).toBe(1008);
     expect(cashier.frames).toEqual([]);

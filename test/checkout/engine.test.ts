@@ -162,7 +162,8 @@ describe('polling', () => {
   it('journals every status call, counting unchanged "still pending" answers in one event', async () => {
     h = await startHarness();
     const order = await h.engine.startSale({ paymentType: 'qris', amount: 9_000 });
-    await sleep(1000);
+    // A third poll has gone out only once the first two were answered "still pending".
+    await until(() => h.statusCalls(order.orderId) >= 3);
     h.emu.control.pay(order.orderId);
     await finalOf(h, order);
     const statusEvents = h.journal
@@ -376,6 +377,14 @@ describe('bad input through the service API', () => {
     expect(h.journal.countOrders()).toBe(0);
   });
 });
+
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await sleep(20);
+  }
+}
 
 async function waitForState(engine: CheckoutEngine, orderId: string, state: string, ms = 5000) {
   const end = Date.now() + ms;

@@ -156,7 +156,8 @@ describe('faults', () => {
     while (own.control.requests().length < 3) await new Promise((r) => setTimeout(r, 5));
     const t0 = performance.now();
     await own.close();
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // Generous: without destroying its sockets, close() would wait for the hung request forever.
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(await stillOpen).toBe('closed');
   });
 

@@ -75,7 +75,8 @@ describe('Idempotency-Key', () => {
 
   it('answers HTTP 202 to a retry that arrives while the first request is still running', async () => {
     const k = key();
-    h.emu.control.injectFault({ target: 'charge', fault: { kind: 'delay', ms: 400 } });
+    // Long enough that the retry surely lands while the first request is held.
+    h.emu.control.injectFault({ target: 'charge', fault: { kind: 'delay', ms: 1000 } });
     const before = h.emu.control.requests().length;
     const firstPromise = h.charge(qris(), { 'idempotency-key': k });
     while (h.emu.control.requests().length === before) await new Promise((r) => setTimeout(r, 5));

@@ -150,16 +150,17 @@ describe('a restarted emulator on the same ledgerFile', () => {
     expect(before.get(ids.refunded)).toMatchObject({ transaction_status: 'partial_refund' });
   });
 
-  it('has each change on disk within 100 ms, without waiting for close', async () => {
+  it('has each change on disk soon after it, without waiting for close', async () => {
     await charge(ids.denied, 'qris', 5000);
     const started = performance.now();
     first.control.deny(ids.denied);
     await vi.waitFor(() => expect(storedStatus(ledgerFile, ids.denied)).toBe('deny'), {
-      timeout: 1000,
+      timeout: 5000,
       interval: 2,
     });
-    // Generous against a loaded CI machine; the design target is one 10 ms debounce plus a write.
-    expect(performance.now() - started).toBeLessThan(200);
+    // The design target is one 10 ms debounce plus a write; 2 s is generous for a loaded 2-core
+    // CI and still tells a background save from one left for close().
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('close() saves synchronously, even when nobody awaits it', async () => {
@@ -298,7 +299,7 @@ describe('a restarted emulator on the same ledgerFile', () => {
       statusCode: '407',
     });
     expect(second.control.get(ids.toExpire)?.statusChangedAtMs).toBe(expiry);
-    await vi.waitFor(() => expect(storedStatus(ledgerFile, ids.toExpire)).toBe('expire'), { timeout: 1000 });
+    await vi.waitFor(() => expect(storedStatus(ledgerFile, ids.toExpire)).toBe('expire'), { timeout: 5000 });
   });
 
   it('keeps what happened after the first restart through the next one', async () => {

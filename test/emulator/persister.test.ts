@@ -36,7 +36,7 @@ describe('DebouncedFileWriter', () => {
       writer.changed();
     }
     expect(read(file)).toBeUndefined();
-    await vi.waitFor(() => expect(read(file)).toBe('v100'), { timeout: 1000, interval: 2 });
+    await vi.waitFor(() => expect(read(file)).toBe('v100'), { timeout: 5000, interval: 2 });
     expect(state.renders).toBe(1);
     await writer.close();
     // Nothing was left unwritten, so close() had nothing to do.
@@ -63,7 +63,7 @@ describe('DebouncedFileWriter', () => {
       return rendered;
     });
     writer.changed();
-    await vi.waitFor(() => expect(overtaken).toBe(true), { timeout: 1000, interval: 2 });
+    await vi.waitFor(() => expect(overtaken).toBe(true), { timeout: 5000, interval: 2 });
     expect(read(file)).toBe('newer');
     await writer.close();
     expect(read(file)).toBe('newer');
@@ -89,7 +89,7 @@ describe('DebouncedFileWriter', () => {
     rmSync(dir, { recursive: true });
     state.content = 'after the folder came back';
     writer.changed();
-    await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(1), { timeout: 1000, interval: 2 });
+    await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 2 });
     expect(String(logged.mock.calls[0]?.[0])).toMatch(/cannot save .*state\.json; retrying/);
     mkdirSync(dir);
     await vi.waitFor(() => expect(read(file)).toBe('after the folder came back'), {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator } from '../../main/emulator/index.ts';
 import type { Fault, RunningEmulator } from '../../main/emulator/types.ts';
 import { MidtransClient, chargeIdempotencyKey, type GatewayExchange } from '../../main/midtrans/client.ts';
@@ -16,7 +16,13 @@ import { failure } from '../support/failure.ts';
 const ik = () => ({ idempotencyKey: randomUUID() });
 
 let emulator: RunningEmulator;
+/** Patient enough that no call here times out unless the gateway is made to stall. */
 let client: MidtransClient;
+/**
+ * For the timeout tests only. Its 400 ms always fires first against a far longer stall: the
+ * emulator runs in this process, and its delay timer starts after the client's own.
+ */
+let impatient: MidtransClient;
 const exchanges: GatewayExchange[] = [];
 let seq = 0;
 const orderId = (label: string) => `f-${label}-${++seq}`;
@@ -26,12 +32,18 @@ beforeAll(async () => {
   client = new MidtransClient({
     serverKey: emulator.serverKey,
     baseUrl: emulator.url,
-    timeouts: { chargeMs: 400, statusMs: 400, actionMs: 400, qrCodeMs: 400 },
+    timeouts: { chargeMs: 10_000, statusMs: 10_000, actionMs: 10_000, qrCodeMs: 10_000 },
     onExchange: (e) => exchanges.push(e),
+  });
+  impatient = new MidtransClient({
+    serverKey: emulator.serverKey,
+    baseUrl: emulator.url,
+    timeouts: { chargeMs: 400, statusMs: 400, actionMs: 400, qrCodeMs: 400 },
   });
 });
 afterAll(async () => {
   client.close();
+  impatient.close();
   await emulator.close();
 });
 beforeEach(() => {
@@ -69,12 +81,15 @@ describe('a charge whose answer is lost', () => {
 
   it('a slow gateway: the client times out (ambiguous); the charge that completes later is found', async () => {
     const id = orderId('slow');
-    emulator.control.injectFault({ target: 'charge', fault: { kind: 'delay', ms: 700 } });
-    const e = await failure(client.charge({ paymentType: 'gopay', orderId: id, grossAmount: 1000 }, ik()));
+    emulator.control.injectFault({ target: 'charge', fault: { kind: 'delay', ms: 1200 } });
+    const e = await failure(impatient.charge({ paymentType: 'gopay', orderId: id, grossAmount: 1000 }, ik()));
     expect(e).toMatchObject({ code: 'timeout', ambiguous: true });
     expect(e.message).toMatch(/unknown until a status lookup/);
-    await new Promise((r) => setTimeout(r, 500));
-    expect((await client.findStatus(id))?.transactionStatus).toBe('pending');
+    // The gateway finishes the charge after the client gave up: a lookup finds it once it has.
+    await vi.waitFor(async () => expect((await client.findStatus(id))?.transactionStatus).toBe('pending'), {
+      timeout: 10_000,
+      interval: 100,
+    });
     expect(ordersFor(id)).toHaveLength(1);
   });
 
@@ -110,10 +125,12 @@ describe('a charge whose answer is lost', () => {
 
   it('an identical charge while the first is in flight gets 202: in progress, ambiguous', async () => {
     const id = orderId('inflight');
-    emulator.control.injectFault({ target: 'charge', fault: { kind: 'delay', ms: 250 } });
+    // Long enough that the second request surely lands while the first is held.
+    emulator.control.injectFault({ target: 'charge', fault: { kind: 'delay', ms: 1000 } });
     const attempt = { idempotencyKey: chargeIdempotencyKey(id, 1) };
     const slow = client.charge({ paymentType: 'gopay', orderId: id, grossAmount: 5000 }, attempt);
-    await new Promise((r) => setTimeout(r, 50));
+    // Sent only once the first has reached the gateway.
+    await vi.waitFor(() => expect(charges()).toBe(1), { timeout: 5000, interval: 10 });
     expect(
       await failure(client.charge({ paymentType: 'gopay', orderId: id, grossAmount: 5000 }, attempt)),
     ).toMatchObject({ code: 'in-progress', ambiguous: true, httpStatus: 202 });
@@ -166,7 +183,7 @@ describe('errors the gateway reports', () => {
 
   it('a status call that hangs times out without being ambiguous (it changes nothing)', async () => {
     emulator.control.injectFault({ target: 'status', fault: { kind: 'hang' } });
-    expect(await failure(client.status('anything'))).toMatchObject({ code: 'timeout', ambiguous: false });
+    expect(await failure(impatient.status('anything'))).toMatchObject({ code: 'timeout', ambiguous: false });
   });
 
   it('nobody listening: a network error, nothing was sent', async () => {
