@@ -136,6 +136,21 @@ test('each window is created with the options main/desktop decides; Electron is 
   expect(await kiosk.askPermission('display', 'notifications')).toBe(false);
 });
 
+test('packaged: no application menu, no DevTools in either window', async ({ launcher, launchKiosk }) => {
+  test.skip(
+    launcher === 'electron',
+    'The suite runs the unpackaged build; the stand-in can say it is packaged',
+  );
+  const kiosk = await launchKiosk({ env: { ELECTRON_STANDIN_PACKAGED: '1' } });
+  expect(await kiosk.facts()).toMatchObject({ applicationMenu: 'none' });
+  for (const role of ['cashier', 'display'] as const) {
+    expect(await kiosk.windowOptions(role)).toMatchObject({
+      webPreferences: { devTools: false, sandbox: true },
+    });
+  }
+  await expect(kiosk.cashier.getByTestId('mode-banner')).toHaveAttribute('data-mode', 'training');
+});
+
 test('a kiosk that cannot start says why and exits with 1', async ({ runKiosk }) => {
   const itemsDir = mkdtempSync(join(tmpdir(), 'kiosk-items-'));
   try {
@@ -229,6 +244,53 @@ test('settings: PIN, a sandbox key stored and never readable, sandbox on an emul
   } finally {
     await emulator.stop();
     rmSync(itemsDir, { recursive: true, force: true });
+  }
+});
+
+test('after a keyring reset the stored key reads as none: the till stays in sandbox and refuses sales', async ({
+  launcher,
+  launchKiosk,
+}) => {
+  test.skip(
+    launcher === 'electron',
+    'A test cannot reset the OS keyring; the stand-in switches its safeStorage backend',
+  );
+  const emulator = await startEmulator();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-keyring-'));
+  try {
+    const keyring = { MIDTRANS_API_URL: emulator.url, ELECTRON_STANDIN_SAFE_STORAGE: 'gnome_libsecret' };
+    const first = await launchKiosk({ dataDir, env: keyring });
+    await openSettings(first.cashier);
+    await createPin(first.cashier, PIN);
+    await first.cashier.getByTestId('key-input-sandbox').fill(emulator.serverKey);
+    await first.cashier.getByTestId('key-save-sandbox').click();
+    await expect(first.cashier.getByTestId('key-status-sandbox')).toContainText('Tersimpan');
+    await first.cashier.getByTestId('mode-sandbox').check();
+    await first.cashier.getByTestId('settings-save').click();
+    await expect(first.cashier.getByTestId('mode-banner')).toHaveAttribute('data-mode', 'sandbox');
+    await first.closeWindow('cashier');
+    expect(await first.exited()).toBe(0);
+
+    // The keyring is gone: the same ciphertext, another secret.
+    const second = await launchKiosk({
+      dataDir,
+      env: { ...keyring, ELECTRON_STANDIN_SAFE_STORAGE: 'kwallet5' },
+    });
+    const { cashier } = second;
+    await expect(cashier.getByTestId('mode-banner')).toHaveAttribute('data-mode', 'sandbox');
+    expect(second.output()).toMatch(/stored sandbox server key cannot be decrypted/);
+    await typeAmount(cashier, 12000);
+    await cashier.getByTestId('charge-button').click();
+    await expect(cashier.getByTestId('sale-error')).toContainText(/server key/i);
+    await expect(cashier.getByTestId('live-order')).toHaveCount(0);
+    await openSettings(cashier);
+    await cashier.keyboard.type(PIN);
+    await cashier.keyboard.press('Enter');
+    await expect(cashier.getByTestId('key-status-sandbox')).not.toContainText('Tersimpan');
+    expect(second.problems).toEqual([]);
+  } finally {
+    await emulator.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
