@@ -72,6 +72,7 @@ async function onRequest(route: Route): Promise<void> {
   const contents = contentsByPage.get(frame.page());
   if (contents === undefined) {
     // A page no BrowserWindow opened (a popup the shell denied, say) gets nothing.
+    if (request.isNavigationRequest()) routingFacts.lastPopupUrl = url;
     routingFacts.refused.push(url);
     return route.abort('blockedbyclient');
   }
