@@ -3,7 +3,8 @@
 // data folder. `electron` and `electron-standin`: the same scenarios (test/electron/) against the
 // built Electron app, the first in a real Electron through Playwright's `_electron` (it skips,
 // saying why, where no binary is installed), the second on the Electron stand-in in Chromium
-// (test/shell/standin/), which runs everywhere.
+// (test/shell/standin/), which runs everywhere. `packaging`: electron-builder.yml packaged offline
+// and the result checked (test/shell/packaging.spec.ts).
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/support/browser.ts';
 import type { Launcher } from './test/electron/support/kiosk-app.ts';
@@ -47,6 +48,16 @@ export default defineConfig<object, { launcher: Launcher }>({
       // One app at a time, as for Electron: each is a Node main process and a Chromium.
       workers: 1,
       fullyParallel: false,
+      timeout: 60_000,
+    },
+    {
+      // `npm run dist` offline on the built app (electron-builder --dir, a stand-in Electron
+      // folder), then the layout checked. No browser.
+      name: 'packaging',
+      testDir: 'test/shell',
+      testMatch: 'packaging.spec.ts',
+      outputDir: 'test-results/packaging',
+      workers: 1,
       timeout: 60_000,
     },
   ],
