@@ -102,8 +102,8 @@ function packagedPackages(files: string[]): Set<string> {
 const work = mkdtempSync(join(tmpdir(), 'kiosk-packaging-'));
 const unpacked = join(work, 'release', 'linux-unpacked');
 const archive = join(unpacked, 'resources', 'app.asar');
-// The Linux package takes the Linux binary of the build machine's architecture.
-const binding = `linux-${process.arch}.node`;
+// The Linux package takes the Linux binaries (glibc and musl) of its architecture, nothing else.
+const bindings = [`linux-${process.arch}.node`, `linuxmusl-${process.arch}.node`];
 let files: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
@@ -167,12 +167,14 @@ test('the app is one app.asar holding the built app, its package.json and the pr
   }
 });
 
-test('better-sqlite3’s binary for this platform is unpacked beside the asar, and no other binary ships', () => {
-  const native = files.filter((path) => path.endsWith('.node'));
-  expect(native).toEqual([`/node_modules/better-sqlite3/prebuilds/${binding}`]);
-  expect(asar.statFile(archive, native[0]!.slice(1)).unpacked).toBe(true);
-  const onDisk = join(`${archive}.unpacked`, 'node_modules', 'better-sqlite3', 'prebuilds', binding);
-  expect(readFileSync(onDisk).subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+test('better-sqlite3’s binaries for the target are unpacked beside the asar, and no other binary ships', () => {
+  const native = files.filter((path) => path.endsWith('.node')).sort();
+  expect(native).toEqual(bindings.map((name) => `/node_modules/better-sqlite3/prebuilds/${name}`).sort());
+  for (const name of bindings) {
+    expect(asar.statFile(archive, `node_modules/better-sqlite3/prebuilds/${name}`).unpacked).toBe(true);
+    const onDisk = join(`${archive}.unpacked`, 'node_modules', 'better-sqlite3', 'prebuilds', name);
+    expect(readFileSync(onDisk).subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+  }
 });
 
 test('no source maps, TypeScript sources, C sources or tests inside the asar', () => {

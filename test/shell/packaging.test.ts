@@ -3,7 +3,7 @@
  * network): only built output goes in, native modules stay loadable, the fuses are set, the deb
  * keeps electron-builder's default dependencies and adds to them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,17 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
       loadBrowserProcessSpecificV8Snapshot: false,
     });
+  });
+
+  it('keeps only the target’s better-sqlite3 binaries, chosen by the target (os), not the build machine (platform)', () => {
+    expect(config.files[0]?.filter).toContain(
+      '!**/node_modules/better-sqlite3/prebuilds/!(${os}*-${arch}).node',
+    );
+    expect(JSON.stringify(config)).not.toContain('${platform}');
+    // The binaries' names start with what `os` expands to for the two targets.
+    const prebuilds = readdirSync(join(repo, 'node_modules/better-sqlite3/prebuilds'));
+    expect(prebuilds.filter((name) => /^linux/.test(name))).toContain(`linux-x64.node`);
+    expect(prebuilds.filter((name) => /^win/.test(name))).toContain(`win32-x64.node`);
   });
 
   it('names the icons drawn by build/make-icons.ts and takes the .deb maintainer and homepage from package.json', () => {
