@@ -132,6 +132,9 @@ export async function launchElectron(options: LaunchOptions = {}): Promise<Kiosk
     monitors: undefined,
     facts: async () => undefined,
     askPermission: async () => null,
+    // Not tried without a binary: whether `_electron` hands out the page of a renderer that
+    // replaced a crashed one.
+    crashRenderer: async () => null,
     exited: () => exited,
     startSecond: () => runElectron({ ...options, dataDir }),
     async stop() {

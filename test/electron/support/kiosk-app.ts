@@ -53,6 +53,11 @@ export interface KioskApp {
   facts(): Promise<Record<string, unknown> | undefined>;
   /** Stand-in only: the session's permission handler asked as Chromium would ask it (null: cannot ask). */
   askPermission(role: Role, permission: string): Promise<boolean | null>;
+  /**
+   * Stand-in only: kills the window's renderer and resolves with the page that replaced it once
+   * the shell has reloaded it (null: the launcher cannot follow a window past a crash).
+   */
+  crashRenderer(role: Role): Promise<Page | null>;
   /** Resolves with the exit code once the app's process has ended. */
   exited(): Promise<number | null>;
   /** Starts the app a second time with the same data folder; resolves when that one ends. */

@@ -97,14 +97,14 @@ async function cdpAddress(child: ChildProcess, output: () => string): Promise<st
   });
 }
 
-async function findPage(browser: Browser, role: Role, output: () => string): Promise<Page> {
+async function findPage(browser: Browser, role: Role, output: () => string, not?: Page): Promise<Page> {
   const url = chromiumUrl(role);
   const deadline = Date.now() + 30_000;
   for (;;) {
     const page = browser
       .contexts()
       .flatMap((c) => c.pages())
-      .find((p) => p.url() === url);
+      .find((p) => p.url() === url && p !== not && !p.isClosed());
     if (page !== undefined) {
       await page.waitForLoadState('load');
       return page;
@@ -178,6 +178,14 @@ export async function launchStandIn(options: LaunchOptions = {}): Promise<KioskA
     },
     facts: () => control.call('facts') as Promise<Record<string, unknown>>,
     askPermission: (role, permission) => control.call('askPermission', pageUrl(role), permission),
+    crashRenderer: async (role) => {
+      const crashed = await findPage(browser, role, output);
+      const session = await crashed.context().newCDPSession(crashed);
+      // Never answered: the renderer is gone before it could.
+      void session.send('Page.crash').catch(() => undefined);
+      await crashed.waitForEvent('crash');
+      return findPage(browser, role, output, crashed);
+    },
     exited: () => waitForExit(child),
     startSecond: () => runStandIn({ ...options, dataDir }),
     async stop() {

@@ -1,26 +1,18 @@
 /**
- * Electron's BrowserWindow for the stand-in: one Playwright page per window, whose viewport is
- * the window's content size (the display's size in kiosk mode), running the window's preload
- * before any page script, with ipcRenderer carried over a binding that names the calling frame.
+ * Electron's BrowserWindow for the stand-in: one Playwright page per window (renderer-page.ts),
+ * whose viewport is the window's content size (the display's size in kiosk mode).
  *
  * Window state (bounds, kiosk, fullscreen, always on top, shown, focused) is kept here as
  * Electron reports it; headless Chromium has no real window to move, so a test reads the state
  * and the page's own size.
  */
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { app, lifecycle } from './app.ts';
-import { adoptPage, browserContext } from './chromium.ts';
-import { ipcMain } from './ipc-main.ts';
-import { rendererScript, type IpcMessage } from './renderer-script.ts';
 import { screen } from './screen.ts';
-import { describe, electronEvent, standInLog, type Shape } from './support.ts';
+import { electronEvent, type Shape } from './support.ts';
 import { StandInWebContents } from './web-contents.ts';
-import { frameIdOf, senderFrameOf } from './web-frame.ts';
 
-const BINDING = '__electronStandInIpc';
 let nextId = 1;
 
 function initialBounds(options: BrowserWindowConstructorOptions): Rectangle {
@@ -35,44 +27,6 @@ function initialBounds(options: BrowserWindowConstructorOptions): Rectangle {
     width,
     height,
   };
-}
-
-function preloadSource(path: string | undefined): string | undefined {
-  if (path === undefined) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    standInLog(`Unable to load preload script: ${path} (${describe(error)})`);
-    return undefined;
-  }
-}
-
-async function openPage(
-  contents: StandInWebContents,
-  options: BrowserWindowConstructorOptions,
-): Promise<Page> {
-  const page = await browserContext().newPage();
-  adoptPage(page, contents);
-  const source = preloadSource(options.webPreferences?.preload);
-  if (source !== undefined) {
-    await page.exposeBinding(BINDING, async (caller, message: IpcMessage) => {
-      const from = {
-        sender: contents,
-        get senderFrame() {
-          return senderFrameOf(caller.frame);
-        },
-        frameId: frameIdOf(caller.frame),
-        processId: contents.id,
-      };
-      if (message.kind === 'invoke') return ipcMain.answer(message.channel, message.args, from);
-      ipcMain.deliver(message.channel, message.args, from, (channel, args) =>
-        contents.send(channel, ...args),
-      );
-      return { ok: true, value: undefined };
-    });
-    await page.addInitScript({ content: rendererScript(BINDING, source) });
-  }
-  return page;
 }
 
 export class StandInBrowserWindow
@@ -93,7 +47,6 @@ export class StandInBrowserWindow
   readonly webContents: StandInWebContents;
   /** The stand-in's record: the options exactly as the shell passed them. */
   readonly options: BrowserWindowConstructorOptions;
-  #page: Promise<Page>;
   #bounds: Rectangle;
   #restore: Rectangle | undefined;
   #kiosk = false;
@@ -114,22 +67,13 @@ export class StandInBrowserWindow
     this.#bounds = initialBounds(options);
     this.#visible = options.show ?? true;
     this.#title = options.title ?? '';
-    let opened!: (page: Page) => void;
-    let failed!: (error: unknown) => void;
-    this.#page = new Promise<Page>((resolve, reject) => {
-      opened = resolve;
-      failed = reject;
-    });
-    this.webContents = new StandInWebContents(this.#page, options.webPreferences ?? {});
-    openPage(this.webContents, options).then(opened, failed);
-    this.#page.then(
-      (page) => {
-        page.once('load', () => this.emit('ready-to-show'));
-        page.once('close', () => this.#destroyed || this.#closed());
-        this.#resize();
-      },
-      (error: unknown) => standInLog(`window ${this.id}: no page (${describe(error)})`),
+    this.webContents = new StandInWebContents(
+      options.webPreferences ?? {},
+      () => ({ width: this.#bounds.width, height: this.#bounds.height }),
+      // The page went away without the window being closed (Chromium ended): the window is gone.
+      () => this.#destroyed || this.#closed(),
     );
+    this.webContents.once('did-finish-load', () => this.emit('ready-to-show'));
     StandInBrowserWindow.#all.add(this);
     lifecycle.windows.add(this);
     app.emit('browser-window-created', electronEvent(), this);
@@ -257,7 +201,10 @@ export class StandInBrowserWindow
   destroy(): void {
     if (this.#destroyed) return;
     this.#closed();
-    void this.#page.then((page) => page.close()).catch(() => undefined);
+    void this.webContents
+      .page()
+      .then((page) => page.close())
+      .catch(() => undefined);
   }
 
   #closed(): void {
@@ -286,7 +233,7 @@ export class StandInBrowserWindow
   #resize(): void {
     const { width, height } = this.#bounds;
     this.#resizes = this.#resizes
-      .then(() => this.#page)
+      .then(() => this.webContents.page())
       .then((page) => page.setViewportSize({ width, height }))
       .catch(() => undefined);
   }

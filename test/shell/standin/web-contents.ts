@@ -8,7 +8,8 @@
  * - Navigation the page starts (not loadURL or reload) is put to the shell's will-navigate and
  *   will-frame-navigate listeners before any request leaves; a prevented one is aborted.
  * - window.open is put to the window-open handler; a denied popup is closed at once.
- * - A renderer crash is render-process-gone.
+ * - A renderer crash is render-process-gone; reload() then brings up a fresh page (Playwright will
+ *   not touch a crashed one), as Electron starts a fresh renderer in the same web contents.
  */
 import { EventEmitter } from 'node:events';
 import type { Page } from '@playwright/test';
@@ -16,6 +17,7 @@ import type { HandlerDetails, WebContents, WebPreferences, WindowOpenHandlerResp
 import { shellUrl, toChromiumUrl } from './app-url.ts';
 import { routingFacts } from './chromium.ts';
 import { loadableSchemes } from './misc.ts';
+import { openRendererPage } from './renderer-page.ts';
 import { RENDERER_HANDLE } from './renderer-script.ts';
 import { describe, electronEvent, standInLog, type Shape } from './support.ts';
 import type { StandInFrame } from './web-frame.ts';
@@ -41,7 +43,9 @@ export class StandInWebContents
 {
   readonly id = nextId++;
   readonly #preferences: WebPreferences;
-  readonly #page: Promise<Page>;
+  readonly #size: () => { width: number; height: number };
+  readonly #gone: () => void;
+  #page: Promise<Page>;
   #current: Page | undefined;
   #destroyed = false;
   #crashed = false;
@@ -50,14 +54,27 @@ export class StandInWebContents
   #sends: Promise<unknown> = Promise.resolve();
   #openHandler: OpenHandler | undefined;
 
-  constructor(page: Promise<Page>, preferences: WebPreferences) {
+  /** `size`: the window's content size now; `gone`: the page was closed from outside (not replaced). */
+  constructor(preferences: WebPreferences, size: () => { width: number; height: number }, gone: () => void) {
     super();
     this.#preferences = preferences;
-    this.#page = page;
+    this.#size = size;
+    this.#gone = gone;
+    this.#page = this.#open();
+  }
+
+  /** The stand-in's side: the page now behind these web contents. */
+  page(): Promise<Page> {
+    return this.#page;
+  }
+
+  #open(): Promise<Page> {
+    const page = openRendererPage(this, this.#preferences, this.#size());
     page.then(
       (p) => this.#attach(p),
-      () => undefined,
+      (error: unknown) => standInLog(`web contents ${this.id}: no page (${describe(error)})`),
     );
+    return page;
   }
 
   getURL(): string {
@@ -100,11 +117,22 @@ export class StandInWebContents
   }
 
   reload(): void {
-    void this.#page.then(async (page) => {
-      this.#expected = page.url();
-      this.#crashed = false;
-      await page.reload().catch((error: unknown) => standInLog(`reload failed: ${describe(error)}`));
-    });
+    void this.#page
+      .then(async (page) => {
+        const url = page.url();
+        this.#expected = url;
+        if (!this.#crashed) {
+          await page.reload();
+          return;
+        }
+        // A fresh renderer for the same web contents (same id, same window), at the same page.
+        this.#crashed = false;
+        this.#page = this.#open();
+        const fresh = await this.#page;
+        await page.close().catch(() => undefined);
+        await fresh.goto(url, { waitUntil: 'load' });
+      })
+      .catch((error: unknown) => standInLog(`reload failed: ${describe(error)}`));
   }
 
   focus(): void {
@@ -118,6 +146,7 @@ export class StandInWebContents
     this.#sends = this.#sends
       .then(async () => {
         const page = await this.#page;
+        if (this.#crashed) return;
         await page.evaluate(
           ([handle, name, values]) => {
             const plumbing = (
@@ -190,6 +219,9 @@ export class StandInWebContents
 
   #attach(page: Page): void {
     this.#current = page;
+    page.once('close', () => {
+      if (this.#current === page && !this.#destroyed) this.#gone();
+    });
     page.on('domcontentloaded', () => this.emit('dom-ready'));
     page.on('load', () => this.emit('did-finish-load'));
     page.on('crash', () => {
