@@ -5,7 +5,15 @@
  */
 import { join } from 'node:path';
 import { DEFAULT_MONITORS } from '../../shell/standin/screen.ts';
+import { electronBinary } from './electron-launcher.ts';
 import { electronMissing, test } from './fixtures.ts';
+
+if (!electronBinary.found && process.env.TEST_WORKER_INDEX === undefined) {
+  // Once, from the runner: CI output then says why the real-Electron copy of the scenarios did not run.
+  console.log(
+    `Electron scenarios skipped in the 'electron' project (they run on the stand-in): ${electronBinary.reason}`,
+  );
+}
 
 export const REPO = join(import.meta.dirname, '../../..');
 export const PIN = '582914';
