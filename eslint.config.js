@@ -14,6 +14,41 @@ const electronStoreOnlyInShell = {
   message: 'electron-store loads electron: only main/shell/ may import it (settings take a DocumentStore).',
 };
 
+/**
+ * A layer of the main process: no electron at run time (type-only imports are erased, so the core
+ * is checked against Electron's own types without loading it), no renderer or preload code, and
+ * none of the folders above it.
+ */
+function mainLayer(name, files, above) {
+  return [
+    {
+      files: files.map((f) => (f.endsWith('**') ? `${f}/*.ts` : f)),
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [{ ...electronOnlyInShell, allowTypeImports: true }, electronStoreOnlyInShell],
+            patterns: [
+              {
+                group: ['**/renderer/**', '**/preload/**'],
+                message: 'main must not import renderer or preload code.',
+              },
+              ...(above.length === 0
+                ? []
+                : [
+                    {
+                      group: above.map((folder) => `**/${folder}/**`),
+                      message: `${name} may not import a layer above it (${above.join(', ')}).`,
+                    },
+                  ]),
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
@@ -30,27 +65,42 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  {
-    // The main-process core: plain Node, testable without an Electron binary.
-    files: ['main/**/*.ts'],
-    ignores: ['main/shell/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          // Type-only imports are erased: the core is checked against Electron's own types
-          // without loading it.
-          paths: [{ ...electronOnlyInShell, allowTypeImports: true }, electronStoreOnlyInShell],
-          patterns: [
-            {
-              group: ['**/renderer/**', '**/preload/**'],
-              message: 'main must not import renderer or preload code.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The main process in layers, each importing only those below it (README "Layout", ARCHITECTURE.md):
+  // core services → contract server and settings → host → transports (browser mode, shell logic)
+  // → entries (shell, CLI). Plain Node throughout, testable without an Electron binary.
+  // Any main-process folder not placed in a layer below still may not load electron (a test checks
+  // that every folder is placed).
+  ...mainLayer('main', ['main/**'], []).map((config) => ({ ...config, ignores: ['main/shell/**'] })),
+  ...mainLayer(
+    'core services: gateway client, emulator, journal, QR files, checkout engine',
+    [
+      'main/*.ts',
+      'main/fs/**',
+      'main/midtrans/**',
+      'main/emulator/**',
+      'main/journal/**',
+      'main/qr/**',
+      'main/checkout/**',
+      'main/catalogue/**',
+      'main/receipts/**',
+      'main/printing/**',
+    ],
+    ['screen-api', 'settings', 'host', 'screen-pages', 'browser-mode', 'shell-logic', 'shell', 'cli'],
+  ),
+  ...mainLayer(
+    'the contract server and the settings',
+    ['main/screen-api/**', 'main/settings/**'],
+    ['host', 'screen-pages', 'browser-mode', 'shell-logic', 'shell', 'cli'],
+  ),
+  ...mainLayer(
+    'the host',
+    ['main/host/**', 'main/screen-pages/**'],
+    ['browser-mode', 'shell-logic', 'shell', 'cli'],
+  ),
+  ...mainLayer('browser mode', ['main/browser-mode/**'], ['shell-logic', 'shell', 'cli']),
+  ...mainLayer("the shell's logic", ['main/shell-logic/**'], ['host', 'browser-mode', 'shell', 'cli']),
+  ...mainLayer('the kiosk CLI', ['main/cli/**'], ['screen-api', 'browser-mode', 'shell-logic', 'shell']),
+  ...mainLayer('the build and launch scripts', ['scripts/**'], []),
   {
     // The shared contract is imported by every layer, so it depends on none of them.
     files: ['common/**/*.ts'],

@@ -1,5 +1,5 @@
 // End-to-end tests. `chromium`: the screens in real Chromium, through browser mode
-// (`main/web/serve.ts`) against the built-in emulator; each test starts its own kiosk with a fresh
+// (`main/browser-mode/serve.ts`) against the built-in emulator; each test starts its own kiosk with a fresh
 // data folder. `electron` and `electron-standin`: the same scenarios (test/electron/) against the
 // built Electron app, the first in a real Electron through Playwright's `_electron` (it skips,
 // saying why, where no binary is installed), the second on the Electron stand-in in Chromium

@@ -5,7 +5,7 @@
 // - preloads: out/preload/{cashier,display}.cjs, CommonJS with everything inlined except
 //   `electron`: a sandboxed preload cannot load ES modules or a second local file. One build per
 //   preload, because a shared chunk would be exactly such a second file.
-// main/launch/build-shell.ts runs them; test/shell/build.test.ts checks what they write.
+// scripts/build-shell.ts runs them; test/scripts/build-shell.test.ts checks what they write.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';

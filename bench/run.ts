@@ -4,12 +4,15 @@
  * a shared CI machine is too noisy to gate on); it exits non-zero only when a group crashes.
  *
  * Groups: qr (charge → QR ready), settle (settlement → event), journal (1,000,000 orders),
- * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes). No argument
- * runs them all.
+ * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes), catalogue
+ * (search-as-you-type and add-by-barcode over 10,000 items), receipts (rendering to ESC/POS, print
+ * job → last byte at a fake printer). No argument runs them all.
  */
+import { benchCatalogue } from './catalogue.ts';
 import { benchJournal } from './journal-scale.ts';
 import { benchMemory } from './memory.ts';
 import { benchQrReady } from './qr-ready.ts';
+import { benchReceipts } from './receipts.ts';
 import { benchScreens } from './screens.ts';
 import { benchSettlement } from './settlement.ts';
 import { Report } from './stats.ts';
@@ -20,6 +23,8 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   journal: benchJournal,
   memory: benchMemory,
   screens: benchScreens,
+  catalogue: benchCatalogue,
+  receipts: benchReceipts,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {

@@ -11,17 +11,20 @@ import type { PaymentType } from './midtrans-limits.ts';
 import type { DayReport, GatewayHealth, OrderState, OrderView, SaleItem } from './order.ts';
 import type { SaleProblem, SaleRequest } from './sale-input.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
+import type { CustomerDisplayChoice, GatewayEnvironment, KioskMode, Language, Role } from './terms.ts';
 
 export type { SettingsPatch, SettingsProblem } from './settings-input.ts';
-
-export const ROLES = ['cashier', 'display'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LANGUAGES = ['id', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export const KIOSK_MODES = ['training', 'sandbox', 'production'] as const;
-export type KioskMode = (typeof KIOSK_MODES)[number];
+export {
+  GATEWAY_ENVIRONMENTS,
+  KIOSK_MODES,
+  LANGUAGES,
+  ROLES,
+  type CustomerDisplayChoice,
+  type GatewayEnvironment,
+  type KioskMode,
+  type Language,
+  type Role,
+} from './terms.ts';
 
 /** A shortcut button on the cashier screen. */
 export interface QuickItem {
@@ -106,19 +109,6 @@ export interface DisplayState {
   /** Increases with every state, so a late message never overwrites a newer one. */
   seq: number;
 }
-
-/** Gateway environments that need a Midtrans server key (training has its own emulator). */
-export const GATEWAY_ENVIRONMENTS = ['sandbox', 'production'] as const;
-export type GatewayEnvironment = (typeof GATEWAY_ENVIRONMENTS)[number];
-
-/**
- * Where the customer display goes. 'auto': the first display that is not the cashier's, or a
- * window when there is only one. 'window': always an ordinary window. 'display': that display
- * (its label is kept so the settings screen can name it while it is unplugged); while it is
- * missing the display falls back to 'auto' and returns when it is plugged in again.
- */
-export type CustomerDisplayChoice =
-  { kind: 'auto' } | { kind: 'window' } | { kind: 'display'; displayId: number; label: string };
 
 /** A monitor as the settings screen lists it. */
 export interface DisplayInfo {

@@ -11,8 +11,12 @@ export const QRIS_ACQUIRERS = ['gopay', 'airpay shopee'] as const;
 export type QrisAcquirer = (typeof QRIS_ACQUIRERS)[number];
 
 export const ORDER_ID_MAX_LENGTH = 50;
-/** Alphanumerics plus - _ ~ . ; Midtrans declines any other symbol. */
-export const ORDER_ID_PATTERN = /^[A-Za-z0-9\-_~.]+$/;
+/**
+ * Alphanumerics plus - _ ~ . ; Midtrans declines any other symbol. An id made of dots only is
+ * refused too: "." and ".." would be read as path steps in `/v2/{id}/status`, and `GET /status`
+ * with the key is not a request to send.
+ */
+export const ORDER_ID_PATTERN = /^(?!\.+$)[A-Za-z0-9\-_~.]+$/;
 
 export const MIN_AMOUNT = 1;
 /** Acquirer maxima: GoPay 20,000,000 (verified user), QRIS 10,000,000. */

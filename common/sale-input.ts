@@ -11,6 +11,7 @@ import {
   type PaymentType,
 } from './midtrans-limits.ts';
 import type { SaleItem } from './order.ts';
+import { nameProblem, normaliseName } from './item-name.ts';
 import { formatRupiah } from './rupiah.ts';
 
 export const MAX_SALE_ITEMS = 50;
@@ -106,12 +107,16 @@ function itemProblem(item: unknown, index: number): SaleProblem | undefined {
   if (typeof id !== 'string' || !ITEM_ID_PATTERN.test(id)) {
     return bad('Kode barang tidak valid.', 'Invalid item code.');
   }
-  if (typeof name !== 'string' || name.trim() === '' || name.length > ITEM_NAME_MAX_LENGTH) {
+  if (typeof name !== 'string' || name.trim() === '' || normaliseName(name).length > ITEM_NAME_MAX_LENGTH) {
     return bad(
       `Nama barang harus 1–${ITEM_NAME_MAX_LENGTH} karakter.`,
       `Item names must be 1–${ITEM_NAME_MAX_LENGTH} characters.`,
     );
   }
+  // Control bytes in a name must never reach a receipt printer as commands (one could open the
+  // drawer), and bidi controls can make a line read differently from what is charged.
+  const unsafe = nameProblem(normaliseName(name));
+  if (unsafe !== undefined) return problem('item-invalid', field, unsafe.message.id, unsafe.message.en);
   if (!isWhole(price) || price < MIN_AMOUNT) {
     return bad(
       `Harga "${name}" harus rupiah bulat positif.`,
@@ -191,7 +196,7 @@ export function checkSale(
       if (itemIssues.length === 0) {
         list = (items as SaleItem[]).map(({ id, name, price, quantity }) => ({
           id,
-          name: name.trim(),
+          name: normaliseName(name),
           price,
           quantity,
         }));

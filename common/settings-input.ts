@@ -3,8 +3,8 @@
  * it is typed) and in the main process (before anything is stored). Like `sale-input.ts`, every
  * problem has a stable code, the field it concerns and plain words in both languages.
  */
-import type { CustomerDisplayChoice, GatewayEnvironment, KioskMode, Language } from './contract.ts';
-import { KIOSK_MODES, LANGUAGES } from './contract.ts';
+import type { CustomerDisplayChoice, GatewayEnvironment, KioskMode, Language } from './terms.ts';
+import { KIOSK_MODES, LANGUAGES } from './terms.ts';
 import { PAYMENT_TYPES, type PaymentType } from './midtrans-limits.ts';
 
 /** The fields a patch may carry; absent fields stay as they are. */

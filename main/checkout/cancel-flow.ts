@@ -7,10 +7,15 @@
  */
 import type { EndReason } from '../../common/order.ts';
 import type { OrderRow } from '../journal/types.ts';
-import { resolveByStatus, StillUnknownError } from './charge-flow.ts';
 import type { EngineContext } from './context.ts';
+import { resolveByStatus, StillUnknownError } from './status-flow.ts';
 
 export type CancelReason = Extract<EndReason, 'cashier-cancel' | 'kiosk-timeout' | 'qr-unavailable'>;
+
+/** The reason journaled with an order's cancel request (the cashier's, unless it says otherwise). */
+export function cancelReasonOf(row: OrderRow): CancelReason {
+  return (row.endReason as CancelReason | undefined) ?? 'cashier-cancel';
+}
 
 export async function cancelAtGateway(
   ctx: EngineContext,
@@ -44,14 +49,4 @@ export async function cancelAtGateway(
     throw new StillUnknownError(`the ${operation} of ${after.orderId} has not taken effect yet`);
   }
   return after;
-}
-
-/** One scheduled look at a pending order: status, and at the deadline a last check then Expire. */
-export async function followPending(ctx: EngineContext, row: OrderRow): Promise<OrderRow> {
-  if (row.cancelRequestedAt !== undefined) {
-    return cancelAtGateway(ctx, row, (row.endReason as CancelReason | undefined) ?? 'cashier-cancel');
-  }
-  const checked = await resolveByStatus(ctx, row);
-  if (checked.state !== 'pending' || ctx.clock.now() < checked.deadlineAt) return checked;
-  return cancelAtGateway(ctx, checked, 'kiosk-timeout');
 }

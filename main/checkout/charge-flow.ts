@@ -14,16 +14,11 @@ import { chargeIdempotencyKey } from '../midtrans/client.ts';
 import { MidtransError } from '../midtrans/errors.ts';
 import type { ChargeResult, StatusResult } from '../midtrans/responses.ts';
 import type { ChargeRequest } from '../midtrans/validate.ts';
-// cancel-flow and this module call each other only at run time, which ES modules allow.
-import { cancelAtGateway, type CancelReason } from './cancel-flow.ts';
+import { cancelAtGateway, cancelReasonOf } from './cancel-flow.ts';
 import type { EngineContext } from './context.ts';
 import { verdictOf } from './order-machine.ts';
 import { obtainQr } from './qr-flow.ts';
-
-/** Thrown when the order's fate is still unknown; the scheduler retries with backoff. */
-export class StillUnknownError extends Error {
-  override readonly name = 'StillUnknownError';
-}
+import { applyStatus, resolveByStatus, StillUnknownError } from './status-flow.ts';
 
 function chargeRequest(ctx: EngineContext, row: OrderRow): ChargeRequest {
   // Midtrans' own expiry below 15 minutes is unreliable: it gets at least that, and a shorter
@@ -101,11 +96,7 @@ async function adoptCharge(ctx: EngineContext, row: OrderRow, result: ChargeResu
     qrSource: qr.source,
   });
   if (pendingRow.cancelRequestedAt !== undefined) {
-    return cancelAtGateway(
-      ctx,
-      pendingRow,
-      (pendingRow.endReason as CancelReason | undefined) ?? 'cashier-cancel',
-    );
+    return cancelAtGateway(ctx, pendingRow, cancelReasonOf(pendingRow));
   }
   return pendingRow;
 }
@@ -218,50 +209,5 @@ async function adoptFound(ctx: EngineContext, row: OrderRow, status: StatusResul
     transactionId: status.transactionId,
     gatewayStatus: status.transactionStatus,
     gatewayExpiryAt: status.expiryTime ?? null,
-  });
-}
-
-/** Asks for the signed status and applies it (used after any unsigned answer). */
-export async function resolveByStatus(ctx: EngineContext, row: OrderRow): Promise<OrderRow> {
-  const status = await ctx.call(
-    row.orderId,
-    'status',
-    () => ctx.gateway.status(row.transactionId ?? row.orderId),
-    (s) => ({ transactionStatus: s.transactionStatus, paid: s.paid }),
-    (s) => s.transactionStatus === row.gatewayStatus && s.transactionStatus === 'pending',
-  );
-  return applyStatus(ctx, row, status);
-}
-
-/** Moves the order to what a verified status answer supports; open answers change nothing. */
-export function applyStatus(ctx: EngineContext, row: OrderRow, status: StatusResult): OrderRow {
-  const verdict = verdictOf(status);
-  const fields = {
-    transactionId: status.transactionId,
-    gatewayStatus: status.transactionStatus,
-    paidWith: status.paymentType,
-    issuer: status.issuer ?? null,
-    acquirer: status.acquirer ?? null,
-    ...(status.expiryTime === undefined ? {} : { gatewayExpiryAt: status.expiryTime }),
-  };
-  if (verdict.state === undefined) {
-    if (row.gatewayStatus === status.transactionStatus && verdict.detail === undefined) return row;
-    return ctx.move(row, { ...fields, ...(verdict.detail === undefined ? {} : { detail: verdict.detail }) });
-  }
-  if (verdict.state === 'settlement') {
-    return ctx.move(row, {
-      ...fields,
-      state: 'settlement',
-      settledAt: status.settlementTime ?? ctx.clock.now(),
-      // Paid while we were cancelling: the payment stands, the cancel reason does not.
-      endReason: null,
-      detail: row.cancelRequestedAt === undefined ? null : 'paid before the cancel reached the gateway',
-    });
-  }
-  return ctx.move(row, {
-    ...fields,
-    state: verdict.state,
-    ...(verdict.endReason === undefined ? {} : { endReason: verdict.endReason }),
-    ...(verdict.detail === undefined ? {} : { detail: verdict.detail }),
   });
 }

@@ -6,11 +6,18 @@
  */
 import type { QrReady } from '../../common/order.ts';
 import type { ChargeResult } from '../midtrans/responses.ts';
+import { decodeQrPng } from '../qr/qr-decode.ts';
 import type { EngineContext } from './context.ts';
 
 const RETRY_PAUSES_MS = [250, 1000, 2000];
 
-async function download(ctx: EngineContext, orderId: string, url: string): Promise<string> {
+async function download(
+  ctx: EngineContext,
+  orderId: string,
+  url: string,
+  /** The charge's qr_string, when it had one: the image must encode exactly that. */
+  expected: string | undefined,
+): Promise<string> {
   const image = await ctx.call(
     orderId,
     'qr-code',
@@ -19,6 +26,14 @@ async function download(ctx: EngineContext, orderId: string, url: string): Promi
       bytes: i.png.length,
     }),
   );
+  if (expected !== undefined && decodeQrPng(image.png) !== expected) {
+    ctx.journal.appendEvent(orderId, {
+      kind: 'security',
+      at: ctx.clock.now(),
+      detail: { qr: 'gateway image does not encode the qr_string of the charge answer; not used' },
+    });
+    throw new Error("the gateway's QR image does not encode the charge's qr_string");
+  }
   const path = await ctx.qrStore.saveDownloaded(orderId, image.png);
   ctx.journal.appendEvent(orderId, { kind: 'qr', at: ctx.clock.now(), detail: { source: 'gateway', path } });
   return path;
@@ -41,7 +56,7 @@ export async function obtainQr(
         const url = charge.qrCodeUrl;
         // The spare copy must never hold up the sale, nor fail it.
         ctx.track(
-          download(ctx, orderId, url).catch((error: unknown) =>
+          download(ctx, orderId, url, charge.qrString).catch((error: unknown) =>
             note(ctx, orderId, {
               source: 'gateway',
               error: error instanceof Error ? error.message : String(error),
@@ -57,7 +72,7 @@ export async function obtainQr(
   if (charge.qrCodeUrl === undefined) return undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      return { path: await download(ctx, orderId, charge.qrCodeUrl), source: 'gateway' };
+      return { path: await download(ctx, orderId, charge.qrCodeUrl, charge.qrString), source: 'gateway' };
     } catch (error) {
       const pause = RETRY_PAUSES_MS[attempt];
       if (attempt + 1 >= ctx.settings.qrDownloadAttempts || pause === undefined) {

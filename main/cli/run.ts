@@ -4,7 +4,7 @@
  */
 import { SaleInputError } from '../checkout/engine.ts';
 import { MidtransError } from '../midtrans/errors.ts';
-import { ConfigError, configFromEnv, type KioskConfig } from '../runtime/config.ts';
+import { ConfigError, configFromEnv, type KioskConfig } from '../host/env-config.ts';
 import { cancelCommand } from './commands/cancel.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';

@@ -3,8 +3,8 @@
  * cleanly (in-flight gateway calls finish and are journaled); unfinished orders stay in the
  * journal for the next `kiosk recover`.
  */
-import type { KioskConfig } from '../runtime/config.ts';
-import { openKiosk, type KioskServices } from '../runtime/kiosk-services.ts';
+import type { KioskConfig } from '../host/env-config.ts';
+import { openKiosk, type KioskServices } from '../host/kiosk-services.ts';
 
 export async function withKiosk<T>(
   config: KioskConfig,

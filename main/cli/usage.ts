@@ -33,7 +33,7 @@ Commands:
                 listed there.
       --item    a line item; repeatable. The name may contain ":".
       --wait    wait until the order has ended (paid, expired, cancelled, denied, failed).
-      --timeout seconds to wait; default the kiosk timeout + 60.
+      --timeout with --wait: seconds to wait; default the kiosk timeout + 60.
       --simulate  training mode only: about 1 s after the QR is ready, the built-in emulator
                 pays, denies or expires the order, so a whole sale runs headless. Implies --wait.
   status <order_id> [--pretty]

@@ -67,7 +67,8 @@ export function validateCharge(body: Json, enabled: ReadonlySet<PaymentType>, no
   const orderId = checkOrderId(details['order_id'], messages);
   const grossAmount = checkGrossAmount(details['gross_amount'], paymentType, messages);
   const itemSum = checkItems(body['item_details'], messages);
-  if (grossAmount !== null && itemSum !== null && itemSum !== grossAmount) messages.push(ITEM_SUM_MESSAGE);
+  if (grossAmount !== null && itemSum !== null && itemSum !== BigInt(grossAmount))
+    messages.push(ITEM_SUM_MESSAGE);
   const acquirer = paymentType === 'qris' ? checkAcquirer(body['qris'], messages) : null;
   const expiryTimeMs = checkExpiry(body['custom_expiry'], acquirer, nowMs, messages);
   const extras = checkExtras(body, messages);
@@ -122,14 +123,17 @@ function checkGrossAmount(value: unknown, paymentType: PaymentType, messages: st
   return value;
 }
 
-/** Sum of price × quantity, or null when absent or when any item is invalid. */
-function checkItems(value: unknown, messages: string[]): number | null {
+/**
+ * Sum of price × quantity, or null when absent or when any item is invalid. Added up in BigInt:
+ * in doubles, lines past 2^53 could round into a sum that "equals" gross_amount.
+ */
+function checkItems(value: unknown, messages: string[]): bigint | null {
   if (isAbsent(value)) return null;
   if (!Array.isArray(value)) {
     messages.push('item_details must be an array');
     return null;
   }
-  let sum = 0;
+  let sum = 0n;
   let ok = true;
   value.forEach((item: unknown, i) => {
     const at = `item_details[${i}]`;
@@ -166,9 +170,9 @@ function checkItems(value: unknown, messages: string[]): number | null {
       messages.push(`${at}.name must not be longer than ${ITEM_NAME_MAX_LENGTH} characters`);
       ok = false;
     }
-    if (ok && isInteger(price) && isInteger(quantity)) sum += price * quantity;
+    if (ok && isInteger(price) && isInteger(quantity)) sum += BigInt(price) * BigInt(quantity);
   });
-  return ok && Number.isSafeInteger(sum) ? sum : null;
+  return ok ? sum : null;
 }
 
 function checkAcquirer(value: unknown, messages: string[]): QrisAcquirer {

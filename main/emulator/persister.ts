@@ -103,7 +103,7 @@ export class DebouncedFileWriter {
     const generation = ++this.#rendered;
     try {
       // Rendered now, synchronously, so the generation number describes exactly this content.
-      const temp = await writeSyncedTempFile(this.#file, this.#render(), FILE_MODE);
+      const temp = await writeSyncedTempFile(this.#file, this.#render(), { mode: FILE_MODE });
       if (generation < this.#committed) {
         await rm(temp, { force: true });
         return;

@@ -4,7 +4,7 @@
  * plain Node under test with a fake safeStorage and an in-memory document.
  */
 import { join } from 'node:path';
-import type { DisplayInfo } from '../../common/contract.ts';
+import type { DisplayInfo, GatewayEnvironment } from '../../common/contract.ts';
 import {
   openSettings,
   type DocumentStore,
@@ -40,7 +40,13 @@ export async function openDesktopHost(options: DesktopHostOptions): Promise<Kios
     legacyScreenSettingsFile: join(options.dataDir, 'screen-settings.json'),
     ...(options.tuning?.clock ? { clock: options.tuning.clock } : {}),
     ...(options.quickItemsFile !== undefined ? { quickItemsFile: options.quickItemsFile } : {}),
-    ...(gatewayUrl !== undefined ? { gatewayUrl: () => gatewayUrl } : {}),
+    // As for sales: the override reaches sandbox only; a production key is tested at Midtrans.
+    ...(gatewayUrl !== undefined
+      ? {
+          gatewayUrl: (environment: GatewayEnvironment) =>
+            environment === 'sandbox' ? gatewayUrl : undefined,
+        }
+      : {}),
   };
   const settings = await openSettings(settingsOptions);
   return createKioskHost({

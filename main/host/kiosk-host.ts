@@ -9,14 +9,19 @@
  * cancel it first instead.
  */
 import type { KioskMode, Role } from '../../common/contract.ts';
-import { createKioskApi, type CallOutcome, type KioskApi, type SceneTimings } from '../api/kiosk-api.ts';
-import { CommandRefusal, contractError } from '../api/errors.ts';
-import { openOrdersNewestFirst } from '../api/open-orders.ts';
-import { createRoleHub } from '../api/role-hub.ts';
+import {
+  createKioskApi,
+  type CallOutcome,
+  type KioskApi,
+  type SceneTimings,
+} from '../screen-api/kiosk-api.ts';
+import { CommandRefusal, contractError } from '../screen-api/errors.ts';
+import { openOrdersNewestFirst } from '../screen-api/open-orders.ts';
+import { createRoleHub } from '../screen-api/role-hub.ts';
 import type { RecoverySummary } from '../checkout/engine.ts';
 import type { Clock } from '../clock.ts';
-import type { KioskConfig } from '../runtime/config.ts';
-import { openKiosk, type KioskServices, type OpenOptions } from '../runtime/kiosk-services.ts';
+import type { KioskConfig } from './env-config.ts';
+import { openKiosk, type KioskServices, type OpenOptions } from './kiosk-services.ts';
 import type { SettingsChange, SettingsService } from '../settings/open-settings.ts';
 
 export interface KioskHostOptions {
@@ -73,7 +78,6 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
   async function configNow(): Promise<KioskConfig & { keyMissing: boolean }> {
     const current = settings.current();
     const mode = current.mode;
-    const training = mode === 'training';
     const stored = mode === 'training' ? undefined : await settings.serverKey(mode);
     // A key that is missing (or no longer decrypts) keeps the kiosk in its environment, refusing
     // sales until the owner enters it, rather than quietly dropping to training while customers
@@ -84,7 +88,9 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       keyMissing,
       mode: current.mode,
       serverKey,
-      apiUrl: training ? undefined : options.gatewayUrl,
+      // The override (development, tests) reaches sandbox only: production talks to Midtrans's
+      // production host and nothing else.
+      apiUrl: mode === 'sandbox' ? options.gatewayUrl : undefined,
       dataDir: options.dataDir,
       kioskTimeoutMs: options.overrides?.kioskTimeoutMs ?? current.kioskTimeoutSeconds * 1000,
       paymentTypes: options.overrides?.paymentTypes ?? [...current.paymentTypes],

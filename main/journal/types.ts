@@ -3,43 +3,27 @@
  * truth about every sale on this till: an order row is committed before its charge is sent, and
  * every gateway call and state change is appended to an event log that is never rewritten.
  */
-import type { EndReason, OrderState, SaleItem } from '../../common/order.ts';
+import type { OrderState, OrderView, QrReady, SaleItem } from '../../common/order.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
 
-export interface OrderRow {
-  orderId: string;
+/**
+ * One sale as the journal keeps it. The fields the screens see are defined once, by OrderView
+ * (common/order.ts); the row adds what only the engine needs, and keeps the QR as columns. The
+ * one mapping between the two is viewOf() in main/checkout/views.ts.
+ */
+export interface OrderRow extends Omit<OrderView, 'qr'> {
   /** Which gateway the order lives at: 'training', 'sandbox', 'production' or 'custom:<base URL>'. */
   environment: string;
-  state: OrderState;
-  paymentType: PaymentType;
-  grossAmount: number;
-  items: SaleItem[];
-  createdAt: number;
-  updatedAt: number;
-  deadlineAt: number;
   /** Shop-local date of createdAt, YYYY-MM-DD: the day the sale belongs to in reports. */
   businessDate: string;
-  /** Charge attempts journaled so far (0 until the first charge is about to be sent). */
-  attempt: number;
   /** Idempotency-Key of the latest attempt; committed before that attempt is sent. */
   attemptKey: string | undefined;
   attemptSentAt: number | undefined;
-  transactionId: string | undefined;
-  gatewayStatus: string | undefined;
-  paidWith: string | undefined;
-  issuer: string | undefined;
-  acquirer: string | undefined;
   qrPath: string | undefined;
-  qrSource: 'gateway' | 'local' | undefined;
+  qrSource: QrReady['source'] | undefined;
   qrString: string | undefined;
   qrUrl: string | undefined;
-  deeplinkUrl: string | undefined;
-  gatewayExpiryAt: number | undefined;
-  settledAt: number | undefined;
-  finalAt: number | undefined;
   cancelRequestedAt: number | undefined;
-  endReason: EndReason | undefined;
-  detail: string | undefined;
 }
 
 export interface NewOrderRecord {

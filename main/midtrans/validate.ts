@@ -114,6 +114,9 @@ function textField(label: string, max: number, opts: { pattern?: RegExp; pattern
     if (typeof value !== 'string') return fail(ctx, 'wrong-type', `${label} must be text`);
     if (value.length > max)
       return fail(ctx, 'too-long', `${label} must be at most ${max} characters (got ${value.length})`);
+    if (opts.pattern && /^\.+$/.test(value)) {
+      return fail(ctx, 'forbidden-characters', `${label} cannot be only dots (a path step, not an id)`);
+    }
     if (opts.pattern && !opts.pattern.test(value)) {
       fail(ctx, 'forbidden-characters', `${label} may only contain ${opts.patternText}`);
     }

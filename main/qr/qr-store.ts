@@ -5,7 +5,7 @@ import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN } from '../../common/midtrans-lim
 import { systemClock } from '../clock.ts';
 import type { Clock } from '../clock.ts';
 import { DEFAULT_MAX_QR_BYTES } from '../midtrans/client.ts';
-import { errorCode, writeFileAtomic } from './atomic-file.ts';
+import { errorCode, TEMP_FILE_PATTERN, writeFileAtomic } from '../fs/atomic-file.ts';
 import { checkQrPng } from './png-check.ts';
 
 export { QrImageError, MAX_QR_DIMENSION } from './png-check.ts';
@@ -30,7 +30,6 @@ export interface PruneOptions {
 const STALE_TEMP_MS = 60_000;
 
 const FILE_PATTERN = /^([A-Za-z0-9\-_~.]+)\.(gateway|local)\.png$/;
-const TEMP_PATTERN = /^\.[A-Za-z0-9\-_~.]+\.[0-9a-f]{16}\.tmp$/;
 
 // Windows opens these device names whatever the extension ("NUL.gateway.png" is the null device).
 // Refused everywhere so that an order id behaves the same on every till.
@@ -97,7 +96,7 @@ export class QrStore {
     const bytes = Uint8Array.from(png);
     checkQrPng(bytes, this.maxBytes);
     await this.init();
-    return writeFileAtomic(this.dir, name, orderId, bytes);
+    return writeFileAtomic(join(this.dir, name), bytes, { tempStem: orderId });
   }
 
   /** Draws the qr_string (an EMVCo payload) as a PNG and keeps it. */
@@ -108,7 +107,7 @@ export class QrStore {
     }
     const png = await renderQrPng(qrString);
     await this.init();
-    return writeFileAtomic(this.dir, name, orderId, png);
+    return writeFileAtomic(join(this.dir, name), png, { tempStem: orderId });
   }
 
   /** Removes both images of an order; missing ones are fine. A save still in flight lands afterwards. */
@@ -144,7 +143,7 @@ export class QrStore {
         const orderId = image[1] ?? '';
         if (keep.has(orderId) || !isOrderId(orderId)) continue;
         cutoff = now - olderThanMs;
-      } else if (TEMP_PATTERN.test(entry.name)) {
+      } else if (TEMP_FILE_PATTERN.test(entry.name)) {
         cutoff = now - STALE_TEMP_MS;
       } else {
         continue;

@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readJson } from '../api/json-file.ts';
+import { readJson } from '../fs/json-file.ts';
 import { writeFileAtomicSync } from '../fs/atomic-file.ts';
 import type { DocumentStore } from './document-store.ts';
 

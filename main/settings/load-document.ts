@@ -4,7 +4,7 @@
  */
 import type { KioskMode } from '../../common/contract.ts';
 import { LANGUAGES } from '../../common/contract.ts';
-import { readJson } from '../api/json-file.ts';
+import { readJson } from '../fs/json-file.ts';
 import { SettingsState, type DocumentStore } from './document-store.ts';
 import { detectVersion, migrate, type Detected } from './migrations.ts';
 import { repairDocument } from './repair.ts';

@@ -13,7 +13,7 @@ import {
   type ManagerStatus,
 } from '../../common/contract.ts';
 import { checkSettingsPatch, pinProblems, serverKeyProblems } from '../../common/settings-input.ts';
-import type { ManagerHandlers } from '../api/commands.ts';
+import type { ManagerHandlers } from '../screen-api/commands.ts';
 import { testServerKey } from './key-tester.ts';
 import { KeyStorageUnavailableError } from './key-vault.ts';
 import {

@@ -6,8 +6,8 @@
 import type { GatewayEnvironment, KeyStorageStatus } from '../../common/contract.ts';
 import { checkSettingsPatch, type SettingsPatch } from '../../common/settings-input.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import type { ManagerHandlers } from '../api/commands.ts';
-import type { ScreenSettingsSource } from '../api/screen-settings.ts';
+import type { ManagerHandlers } from '../screen-api/commands.ts';
+import type { ScreenSettingsSource } from '../screen-api/screen-settings.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { SafeStorageLike } from './key-storage.ts';
 import { KeyVault } from './key-vault.ts';
@@ -40,7 +40,7 @@ export interface OpenSettingsOptions {
    * stored ones at open (and are stored).
    */
   fixed?: FixedEnvironment;
-  /** As loadQuickItems in main/api/quick-items.ts; a file that is there but wrong stops the open. */
+  /** As loadQuickItems in main/catalogue/quick-items-file.ts; a file that is there but wrong stops the open. */
   quickItemsFile?: string;
   /** Issue 4's browser mode kept the language in <dataDir>/screen-settings.json; imported once. */
   legacyScreenSettingsFile?: string;

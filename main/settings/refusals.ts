@@ -1,7 +1,7 @@
 /** The settings commands' refusals, as the CommandRefusals createKioskApi hands to the screens. */
 import type { ErrorCode, GatewayEnvironment, KioskMode } from '../../common/contract.ts';
 import type { SettingsProblem } from '../../common/settings-input.ts';
-import { CommandRefusal, contractError } from '../api/errors.ts';
+import { CommandRefusal, contractError } from '../screen-api/errors.ts';
 
 type Words = { id: string; en: string };
 

@@ -3,8 +3,8 @@
  * switch, and a subscription that fires on every stored change the screens would show.
  */
 import type { KioskMode, PublicSettings, QuickItem } from '../../common/contract.ts';
-import { loadQuickItems } from '../api/quick-items.ts';
-import type { ScreenSettingsSource } from '../api/screen-settings.ts';
+import { loadQuickItems } from '../catalogue/quick-items-file.ts';
+import type { ScreenSettingsSource } from '../screen-api/screen-settings.ts';
 import { describeChange } from './settings-change.ts';
 import type { SettingsCore } from './settings-core.ts';
 

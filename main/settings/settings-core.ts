@@ -12,7 +12,7 @@ import type {
 } from '../../common/contract.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
 import type { Clock } from '../clock.ts';
-import { CommandRefusal } from '../api/errors.ts';
+import { CommandRefusal } from '../screen-api/errors.ts';
 import type { SettingsState } from './document-store.ts';
 import type { KeyVault } from './key-vault.ts';
 import { appliedFailed, readOnlyRefusal, refuse } from './refusals.ts';

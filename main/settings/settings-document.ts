@@ -110,7 +110,7 @@ export interface SettingsDocument {
 
 export type DocumentField = keyof typeof documentFields;
 
-/** What the kiosk showed before settings could be edited (main/api/screen-settings.ts). */
+/** What the kiosk showed before settings could be edited (main/screen-api/screen-settings.ts). */
 export function defaultMerchantName(mode: KioskMode): string {
   return mode === 'training' ? 'Toko Latihan' : 'Kiosk';
 }

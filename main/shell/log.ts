@@ -1,6 +1,6 @@
 /**
  * The shell's log lines: one prefix per part so a support log can be grepped. Only messages the
- * shell and main/desktop compose go through here, never a payload or a settings value, so the
+ * shell and main/shell-logic compose go through here, never a payload or a settings value, so the
  * server key has no way in.
  */
 export type Log = (line: string) => void;

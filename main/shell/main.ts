@@ -1,5 +1,5 @@
 /**
- * The Electron entry: wiring only. Everything with a decision in it lives in main/desktop,
+ * The Electron entry: wiring only. Everything with a decision in it lives in main/shell-logic,
  * main/settings and main/host, which run (and are tested) in plain Node.
  *
  * Order matters. Privileged schemes, the sandbox, the data folder and the single-instance lock
@@ -16,12 +16,12 @@ import {
   screen,
   session,
 } from 'electron';
-import { APP_SCHEME } from '../desktop/app-origin.ts';
-import { createAppProtocolHandler } from '../desktop/app-protocol.ts';
-import { toDisplayInfo } from '../desktop/display-choice.ts';
-import { createEventFanout, createIpcGate, registerIpcHandlers } from '../desktop/ipc-gate.ts';
-import { DisplaySleepBlocker } from '../desktop/sleep-blocker.ts';
-import { hardenSession, hardenWebContents } from '../desktop/web-contents-policy.ts';
+import { APP_SCHEME } from '../shell-logic/app-origin.ts';
+import { createAppProtocolHandler } from '../shell-logic/app-protocol.ts';
+import { toDisplayInfo } from '../shell-logic/display-choice.ts';
+import { createEventFanout, createIpcGate, registerIpcHandlers } from '../shell-logic/ipc-gate.ts';
+import { DisplaySleepBlocker } from '../shell-logic/sleep-blocker.ts';
+import { hardenSession, hardenWebContents } from '../shell-logic/web-contents-policy.ts';
 import { openDesktopHost, type KioskHost } from '../host/desktop-host.ts';
 import { describe, shellLog } from './log.ts';
 import { bundlePaths, dataDirFrom, quickItemsFileFrom } from './paths.ts';

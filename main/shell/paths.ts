@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Role } from '../../common/contract.ts';
-import { defaultDataDir } from '../runtime/config.ts';
+import { defaultDataDir } from '../host/env-config.ts';
 
 export function dataDirFrom(env: NodeJS.ProcessEnv): string {
   const chosen = env.KIOSK_DATA_DIR?.trim();

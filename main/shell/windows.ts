@@ -10,10 +10,10 @@
  */
 import { BrowserWindow, screen, type WebContents } from 'electron';
 import type { CustomerDisplayChoice, Role } from '../../common/contract.ts';
-import { pageUrl } from '../desktop/app-origin.ts';
-import { createDisplayPlacement } from '../desktop/display-placement.ts';
-import { guardShortcuts } from '../desktop/input-guard.ts';
-import { windowOptions, type WindowRect } from '../desktop/web-preferences.ts';
+import { pageUrl } from '../shell-logic/app-origin.ts';
+import { createDisplayPlacement } from '../shell-logic/display-placement.ts';
+import { guardShortcuts } from '../shell-logic/input-guard.ts';
+import { windowOptions, type WindowRect } from '../shell-logic/web-preferences.ts';
 import { describe, type Log } from './log.ts';
 
 export interface KioskWindows {

@@ -40,6 +40,16 @@ describe('kiosk refuses bad input', () => {
     [['list', '--limit', '500'], 'usage', 'from 1 to 200'],
     [['status'], 'usage', 'memerlukan <order_id>'],
     [['status', 'bad id!'], 'usage', 'bukan nomor pesanan'],
+    // "." and ".." would step out of /v2/{id}/status and ask another endpoint with the key.
+    [['status', '..'], 'usage', 'bukan nomor pesanan'],
+    [['status', '.'], 'usage', 'bukan nomor pesanan'],
+    [['cancel', '..'], 'usage', 'bukan nomor pesanan'],
+    // Without --wait the command returns at QR ready, so a timeout would silently mean nothing.
+    [['charge', '5000', '--timeout', '30'], 'usage', '--timeout membatasi lama --wait menunggu'],
+    // Control and bidi characters in a name must never reach a receipt printer or a screen.
+    [['charge', '--item', 'A1:Ko\u202epi:5000:1'], 'item-invalid', 'hidden or control characters'],
+    [['charge', '--item', 'A1:Kopi\u0007:5000:1'], 'item-invalid', 'karakter tersembunyi atau kontrol'],
+    [['charge', '--item', 'A1:\ud800Kopi:5000:1'], 'item-invalid', 'hidden or control characters'],
   ])('%j → %s', async (args, code, words) => {
     const dataDir = tempDir();
     const result = await cliInProcess(args, { KIOSK_DATA_DIR: dataDir });

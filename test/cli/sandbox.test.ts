@@ -249,11 +249,24 @@ describe('kiosk doctor', () => {
   it('warns about a key that looks like the other environment', async () => {
     const result = await cliInProcess(['doctor'], {
       ...env,
-      KIOSK_MODE: 'production',
-      MIDTRANS_SERVER_KEY: emu.serverKey,
+      MIDTRANS_SERVER_KEY: 'Mid-server-looks-like-prod',
     });
-    expect(result.stdout).toMatch(/WARN\s+key\s+.*looks like a sandbox key/);
-    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/WARN\s+key\s+.*looks like a production key/);
+    expect(result.stdout + result.stderr).not.toContain('Mid-server-looks-like-prod');
+  });
+
+  it('fails the configuration when production is pointed anywhere but Midtrans, and sends nothing', async () => {
+    const before = emu.control.requests().length;
+    const result = await cliInProcess(['doctor'], {
+      ...env,
+      KIOSK_MODE: 'production',
+      MIDTRANS_SERVER_KEY: 'Mid-server-abcdefghijkl',
+    });
+    expect(result.code).toBe(5);
+    expect(result.stdout).toMatch(
+      /FAIL\s+config\s+MIDTRANS_API_URL: Production talks only to https:\/\/api\.midtrans\.com/,
+    );
+    expect(emu.control.requests().length).toBe(before);
   });
 
   it('says unreachable when nothing answers', async () => {

@@ -7,8 +7,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isFinalState } from '../../common/order.ts';
-import type { KioskConfig } from '../../main/runtime/config.ts';
-import { openKiosk } from '../../main/runtime/kiosk-services.ts';
+import type { KioskConfig } from '../../main/host/env-config.ts';
+import { openKiosk } from '../../main/host/kiosk-services.ts';
 import { armCrashPoint } from './crash-point.ts';
 import type { ChildLine, ChildSpec } from './protocol.ts';
 import { rng } from './random.ts';

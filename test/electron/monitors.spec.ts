@@ -3,7 +3,7 @@
  * the settings. The stand-in's monitors are scripted; a test cannot plug in a real one.
  */
 import { eventChannel } from '../../common/ipc-channels.ts';
-import { windowedBounds } from '../../main/desktop/display-placement.ts';
+import { windowedBounds } from '../../main/shell-logic/display-placement.ts';
 import { chargeToQr, typeAmount } from '../e2e/support/screens.ts';
 import { workAreaOf } from '../shell/standin/screen.ts';
 import { expect, test } from './support/fixtures.ts';

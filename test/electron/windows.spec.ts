@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { ALL_COMMANDS, commandChannel } from '../../common/ipc-channels.ts';
-import { windowOptions } from '../../main/desktop/web-preferences.ts';
+import { windowOptions } from '../../main/shell-logic/web-preferences.ts';
 import { workAreaOf } from '../shell/standin/screen.ts';
 import { expect, test } from './support/fixtures.ts';
 import {

@@ -17,8 +17,8 @@ import type {
   ScreenOrder,
 } from '../../common/contract.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
-import type { ManagerHandlers } from '../../main/api/commands.ts';
-import { CommandRefusal } from '../../main/api/errors.ts';
+import type { ManagerHandlers } from '../../main/screen-api/commands.ts';
+import { CommandRefusal } from '../../main/screen-api/errors.ts';
 import { startEmulator, type RunningEmulator } from '../../main/emulator/index.ts';
 import { createKioskHost, type KioskHost } from '../../main/host/kiosk-host.ts';
 import type { SettingsChange, SettingsGuard, SettingsService } from '../../main/settings/open-settings.ts';

@@ -217,9 +217,7 @@ describe('the client refuses bad input before sending anything', () => {
   it('refuses an unusable server key or base URL at construction', () => {
     expect(() => new MidtransClient({ serverKey: '' })).toThrow(/server key is required/);
     expect(() => new MidtransClient({ serverKey: 'SB-Mid server' })).toThrow(/spaces/);
-    expect(() => new MidtransClient({ serverKey: 'k', baseUrl: 'ftp://127.0.0.1' })).toThrow(
-      /http and https/,
-    );
+    expect(() => new MidtransClient({ serverKey: 'k', baseUrl: 'ftp://127.0.0.1' })).toThrow(/refused/);
     expect(() => new MidtransClient({ serverKey: 'k', baseUrl: 'http://user:pw@127.0.0.1' })).toThrow(
       /credentials/,
     );

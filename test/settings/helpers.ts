@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ErrorCode } from '../../common/contract.ts';
-import { CommandRefusal } from '../../main/api/errors.ts';
+import { CommandRefusal } from '../../main/screen-api/errors.ts';
 import { ManualClock } from '../../main/clock.ts';
 import type { DocumentStore } from '../../main/settings/document-store.ts';
 import type { SafeStorageLike } from '../../main/settings/key-storage.ts';

@@ -66,8 +66,8 @@ describe('testServerKey against the emulator', () => {
     const port = await closedPort();
     const started = Date.now();
     const result = await testServerKey({
-      environment: 'production',
-      key: 'Mid-server-abcdefghijkl',
+      environment: 'sandbox',
+      key: 'SB-Mid-server-abcdefghijkl',
       stored: false,
       baseUrl: `http://127.0.0.1:${port}`,
       clock,

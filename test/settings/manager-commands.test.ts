@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CommandRefusal, contractError } from '../../main/api/errors.ts';
+import { CommandRefusal, contractError } from '../../main/screen-api/errors.ts';
 import type { SettingsChange } from '../../main/settings/open-settings.ts';
 import {
   MemoryStore,

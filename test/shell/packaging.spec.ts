@@ -1,5 +1,5 @@
 /**
- * `npm run dist` as far as it goes offline: main/launch/dist.ts with electron-builder.yml as it
+ * `npm run dist` as far as it goes offline: scripts/dist.ts with electron-builder.yml as it
  * is, for the unpacked Linux target (`--dir`), with `electronDist` pointing at a stand-in Electron
  * folder (an executable placeholder carrying Electron's fuse wire, so the fuse step has something
  * to flip). Then the layout is checked: app.asar with the built app and production dependencies
@@ -113,7 +113,7 @@ test.beforeAll(async () => {
   fakeElectron(join(work, 'electron'));
   const built = await run(
     [
-      'main/launch/dist.ts',
+      'scripts/dist.ts',
       '--linux',
       '--dir',
       `-c.electronDist=${join(work, 'electron')}`,

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quickItemsFileFrom } from '../../main/shell/paths.ts';
-import { serveConfigFromEnv } from '../../main/web/serve-config.ts';
+import { serveConfigFromEnv } from '../../main/browser-mode/serve-config.ts';
 
 describe('quickItemsFileFrom', () => {
   it('reads KIOSK_QUICK_ITEMS_FILE as browser mode does (resolved from the working folder)', () => {

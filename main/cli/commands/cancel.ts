@@ -4,7 +4,7 @@
  * moment earlier keeps their payment; this command only reports which way it went.
  */
 import { EngineError } from '../../checkout/engine.ts';
-import type { KioskConfig } from '../../runtime/config.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
 import { orderIdArgument, parseCommand, secondsOption } from '../args.ts';
 import { EXIT, exitForState, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../io.ts';

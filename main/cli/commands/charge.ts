@@ -6,8 +6,8 @@ import { PAYMENT_TYPES, type PaymentType } from '../../../common/midtrans-limits
 import type { OrderView } from '../../../common/order.ts';
 import { DEFAULT_KIOSK_TIMEOUT_MS, SaleInputError } from '../../checkout/engine.ts';
 import { EmulatorControlError } from '../../emulator/index.ts';
-import type { KioskConfig } from '../../runtime/config.ts';
-import type { KioskServices } from '../../runtime/kiosk-services.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
+import type { KioskServices } from '../../host/kiosk-services.ts';
 import { readAmount } from '../amount-text.ts';
 import { parseCommand, secondsOption } from '../args.ts';
 import { EXIT, exitForState, type ExitCode } from '../exit-codes.ts';
@@ -69,6 +69,14 @@ export async function chargeCommand(
     values.timeout,
     (config.kioskTimeoutMs ?? DEFAULT_KIOSK_TIMEOUT_MS) + WAIT_MARGIN_MS,
   );
+  // Without --wait (or --simulate, which waits) the command returns at QR ready: a timeout would
+  // silently mean nothing, and the order is followed by the engine's own deadline instead.
+  if (values.timeout !== undefined && values.wait !== true && simulate === undefined) {
+    throw new UsageError(
+      '--timeout limits how long --wait waits; add --wait, or leave --timeout out (the kiosk timeout, KIOSK_TIMEOUT_SECONDS, ends an unpaid QR)',
+      '--timeout membatasi lama --wait menunggu; tambahkan --wait, atau hapus --timeout (batas waktu kiosk, KIOSK_TIMEOUT_SECONDS, mengakhiri QR yang belum dibayar).',
+    );
+  }
   const amountText = positionals[0];
   const items = values.item?.map(readItem);
   const typed: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Journal } from '../../journal/journal.ts';
 import { MidtransClient } from '../../midtrans/client.ts';
 import { MidtransError } from '../../midtrans/errors.ts';
-import type { KioskConfig } from '../../runtime/config.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'skip';
 

@@ -3,7 +3,7 @@
  * gateway, each checked on its own so support staff see every problem at once. Exit 5 if any
  * check fails; warnings (an odd-looking key) do not fail.
  */
-import { ConfigError, configFromEnv, defaultDataDir, type KioskConfig } from '../../runtime/config.ts';
+import { ConfigError, configFromEnv, defaultDataDir, type KioskConfig } from '../../host/env-config.ts';
 import { parseCommand } from '../args.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { table } from '../format.ts';

@@ -1,7 +1,7 @@
 /** `kiosk list`: the till's sales, newest first, a page at a time. */
 import type { OrderView } from '../../../common/order.ts';
 import { HISTORY_MAX_LIMIT } from '../../journal/journal.ts';
-import type { KioskConfig } from '../../runtime/config.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
 import { cursorOption, limitOption, parseCommand } from '../args.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { alignRight, rupiah, shopTime, table, zoneName } from '../format.ts';

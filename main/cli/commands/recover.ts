@@ -2,7 +2,7 @@
  * `kiosk recover`: what the kiosk does at start-up, headless. Every unfinished order of this
  * environment is followed until it ends (or the timeout), its events printed as they happen.
  */
-import type { KioskConfig } from '../../runtime/config.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
 import { parseCommand, secondsOption } from '../args.ts';
 import { EXIT, exitForState, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../io.ts';

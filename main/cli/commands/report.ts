@@ -1,5 +1,5 @@
 /** `kiosk report`: the end-of-day count, by final state, payment type and issuer. */
-import type { KioskConfig } from '../../runtime/config.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
 import { dateOption, parseCommand } from '../args.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { alignRight, rupiah, table } from '../format.ts';

@@ -5,8 +5,8 @@
 import { isFinalState } from '../../../common/order.ts';
 import { MidtransError } from '../../midtrans/errors.ts';
 import { FINAL_STATUSES, type StatusResult } from '../../midtrans/responses.ts';
-import type { KioskConfig } from '../../runtime/config.ts';
-import type { KioskServices } from '../../runtime/kiosk-services.ts';
+import type { KioskConfig } from '../../host/env-config.ts';
+import type { KioskServices } from '../../host/kiosk-services.ts';
 import { orderIdArgument, parseCommand } from '../args.ts';
 import { EXIT, exitForState, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../io.ts';

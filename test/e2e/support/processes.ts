@@ -1,5 +1,5 @@
 /**
- * Child processes for the screen tests: a browser-mode kiosk (`main/web/serve.ts`) and a
+ * Child processes for the screen tests: a browser-mode kiosk (`main/browser-mode/serve.ts`) and a
  * standalone emulator. Both run on the Node that runs Playwright (24, via npm), print their
  * addresses on stdout, and are stopped with SIGTERM so they close their journals cleanly.
  */
@@ -77,7 +77,7 @@ export interface Kiosk {
 /** Starts browser mode with a fresh data folder (training mode unless `env` says otherwise). */
 export async function startKiosk(env: NodeJS.ProcessEnv = {}, dataDir?: string): Promise<Kiosk> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  const child = start('main/web/serve.ts', [], {
+  const child = start('main/browser-mode/serve.ts', [], {
     KIOSK_DATA_DIR: dir,
     KIOSK_SERVE_PORT: '0',
     KIOSK_MERCHANT_NAME: 'Warung Uji',
@@ -103,8 +103,8 @@ export async function startKiosk(env: NodeJS.ProcessEnv = {}, dataDir?: string):
 export interface Emulator {
   url: string;
   serverKey: string;
-  /** Acts as the customer's wallet app on the emulator's control surface. */
-  control(path: string, body?: unknown): Promise<unknown>;
+  /** Acts as the customer's wallet app on the emulator's control surface (GET without a body, else POST). */
+  control(path: string, body?: unknown, method?: 'GET' | 'POST' | 'DELETE'): Promise<unknown>;
   stop(): Promise<number | null>;
 }
 
@@ -115,9 +115,9 @@ export async function startEmulator(): Promise<Emulator> {
   return {
     url,
     serverKey,
-    async control(path, body) {
+    async control(path, body, method) {
       const response = await fetch(`${url}/_emulator/${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
+        method: method ?? (body === undefined ? 'GET' : 'POST'),
         headers: {
           'content-type': 'application/json',
           authorization: `Basic ${Buffer.from(`${serverKey}:`).toString('base64')}`,

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
 import type { AnyCommand, Role } from '../../../common/contract.ts';
 import { commandChannel } from '../../../common/ipc-channels.ts';
-import { pageUrl } from '../../../main/desktop/app-origin.ts';
-import { findElectronBinary } from '../../../main/launch/electron-binary.ts';
+import { pageUrl } from '../../../main/shell-logic/app-origin.ts';
+import { findElectronBinary } from '../../../scripts/electron-binary.ts';
 import {
   appEnv,
   newDataDir,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import type { AnyCommand, Role } from '../../../common/contract.ts';
 import { commandChannel } from '../../../common/ipc-channels.ts';
-import { pageUrl } from '../../../main/desktop/app-origin.ts';
+import { pageUrl } from '../../../main/shell-logic/app-origin.ts';
 import { toChromiumUrl } from '../../shell/standin/app-url.ts';
 import type { ControlOps, WindowFacts } from '../../shell/standin/control.ts';
 import { RENDERER_HANDLE } from '../../shell/standin/renderer-script.ts';

@@ -2,19 +2,19 @@
  * The stand-in against Electron 45, at compile time (tsc runs over this file in `npm run
  * typecheck`): each stand-in object holds every member it has to Electron's own type (support.ts
  * `Shape`, in the stand-in's sources), and here it is shown to have every member the shell uses,
- * through the same interfaces the real objects are held to in test/desktop/electron-shapes.test.ts.
+ * through the same interfaces the real objects are held to in test/shell-logic/electron-shapes.test.ts.
  * At run time: every name the shell and preloads import from 'electron' is there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Menu as ElectronMenu } from 'electron';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { ScreenDisplay } from '../../../main/desktop/display-choice.ts';
-import type { PlaceableWindow, ScreenLike } from '../../../main/desktop/display-placement.ts';
-import type { InputContentsLike } from '../../../main/desktop/input-guard.ts';
-import type { EventTarget, IpcEventLike, IpcMainLike } from '../../../main/desktop/ipc-gate.ts';
-import type { PowerSaveBlockerLike } from '../../../main/desktop/sleep-blocker.ts';
-import type { SessionLike, WebContentsLike } from '../../../main/desktop/web-contents-policy.ts';
+import type { ScreenDisplay } from '../../../main/shell-logic/display-choice.ts';
+import type { PlaceableWindow, ScreenLike } from '../../../main/shell-logic/display-placement.ts';
+import type { InputContentsLike } from '../../../main/shell-logic/input-guard.ts';
+import type { EventTarget, IpcEventLike, IpcMainLike } from '../../../main/shell-logic/ipc-gate.ts';
+import type { PowerSaveBlockerLike } from '../../../main/shell-logic/sleep-blocker.ts';
+import type { SessionLike, WebContentsLike } from '../../../main/shell-logic/web-contents-policy.ts';
 import type { SafeStorageLike } from '../../../main/settings/key-storage.ts';
 import type { QuittableApp } from '../../../main/shell/quit.ts';
 import type { IpcRendererLike } from '../../../preload/ipc-transport.ts';

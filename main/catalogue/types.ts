@@ -1,0 +1,86 @@
+/** The shop's catalogue as the store hands it out. Prices are whole rupiah. */
+
+export interface CatalogueCategory {
+  id: number;
+  name: string;
+  position: number;
+}
+
+export interface CatalogueItem {
+  id: number;
+  name: string;
+  price: number;
+  /** null: not in any category (the grid shows it under "Lainnya" / "Other"). */
+  categoryId: number | null;
+  sku: string | null;
+  barcode: string | null;
+  active: boolean;
+  /** Order on screen within its category, from 0. */
+  position: number;
+}
+
+export interface ItemDraft {
+  name: string;
+  price: number;
+  categoryId?: number | null;
+  sku?: string | null;
+  barcode?: string | null;
+  active?: boolean;
+}
+
+export type CatalogueProblemCode =
+  | 'name-empty'
+  | 'name-too-long'
+  | 'name-characters'
+  | 'price-not-whole'
+  | 'price-too-small'
+  | 'price-too-large'
+  | 'sku-invalid'
+  | 'sku-duplicate'
+  | 'barcode-invalid'
+  | 'barcode-spreadsheet-number'
+  | 'barcode-duplicate'
+  | 'category-unknown'
+  | 'category-duplicate'
+  | 'category-not-empty'
+  | 'item-unknown'
+  | 'item-inactive'
+  | 'barcode-unknown'
+  | 'sku-unknown'
+  | 'item-was-sold'
+  | 'reorder-mismatch'
+  | 'id-invalid'
+  | 'id-duplicate'
+  | 'active-invalid'
+  | 'position-invalid'
+  | 'csv-not-utf8'
+  | 'csv-unreadable'
+  | 'csv-empty'
+  | 'csv-too-large'
+  | 'csv-header'
+  | 'csv-column-unknown'
+  | 'csv-column-duplicate'
+  | 'csv-column-missing'
+  | 'csv-row-width'
+  | 'legacy-file-invalid';
+
+export interface CatalogueProblem {
+  code: CatalogueProblemCode;
+  field: string;
+  message: { id: string; en: string };
+  /** The CSV line (1 = the header row), for import problems. */
+  line?: number;
+}
+
+export type CatalogueResult<T> = { ok: true; value: T } | { ok: false; problems: CatalogueProblem[] };
+
+export function catalogueProblem(
+  code: CatalogueProblemCode,
+  field: string,
+  id: string,
+  en: string,
+  line?: number,
+): CatalogueProblem {
+  if (line === undefined) return { code, field, message: { id, en } };
+  return { code, field, line, message: { id: `Baris ${line}: ${id}`, en: `Line ${line}: ${en}` } };
+}

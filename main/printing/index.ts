@@ -1,0 +1,23 @@
+/**
+ * Printing: transports (raw TCP, device file), the OS printer's interface, ESC/POS status, and
+ * the print queue that keeps receipts away from the sale's path. See queue.ts for the rules.
+ */
+export { DevicePrinter } from './device.ts';
+export type { DeviceFs, DevicePrinterOptions } from './device.ts';
+export { conditionOfError, PrinterError, printerWords } from './errors.ts';
+export type { Bilingual, PrinterErrorCode } from './errors.ts';
+export { sendPayload } from './job-output.ts';
+export type { QueuePrinter } from './job-output.ts';
+export { MemoryJobStore } from './job-store.ts';
+export type { JobChange, PrintJobRecord, PrintJobState, PrintJobStore, PrintPayload } from './job-store.ts';
+export { osPrintFailure, silentPrintOptions } from './os-printer.ts';
+export type { PagePrinter, PagePrintJob } from './os-printer.ts';
+export { parsePrinterAddress, PrinterAddressError, transportFor } from './printer-address.ts';
+export type { PrinterAddress } from './printer-address.ts';
+export { DEFAULT_BACKOFF, jobView, PrintQueue } from './queue.ts';
+export type { Backoff, PrintQueueOptions, PrintRequest } from './queue.ts';
+export { blockingProblem, conditionOf, decodeStatus } from './status.ts';
+export type { PrinterStatus, StatusReplies } from './status.ts';
+export { DEFAULT_RAW_PORT, TcpPrinter } from './tcp.ts';
+export type { TcpPrinterOptions } from './tcp.ts';
+export type { PrinterTransport, SendResult } from './transport.ts';

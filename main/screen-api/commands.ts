@@ -1,0 +1,98 @@
+/**
+ * What each command does, once its payload has passed its schema. Failures are thrown and turned
+ * into ContractErrors by the caller; nothing here knows which transport asked.
+ */
+import type { z } from 'zod';
+import type {
+  AnyCommand,
+  CashierCommands,
+  DisplayCommands,
+  KioskMode,
+  ManagerCommand,
+  ManagerCommands,
+  PublicSettings,
+} from '../../common/contract.ts';
+import type { COMMAND_SCHEMAS } from '../../common/contract-schemas.ts';
+import type { OrderView } from '../../common/order.ts';
+import type { Clock } from '../clock.ts';
+import type { CheckoutEngine } from '../checkout/engine.ts';
+import type { RunningEmulator } from '../emulator/index.ts';
+import { isBusinessDate } from '../journal/business-date.ts';
+import type { DisplayPresenter } from './display-presenter.ts';
+import { fieldError, CommandRefusal } from './errors.ts';
+import type { ScreenSettingsSource } from './screen-settings.ts';
+import { toScreenOrder } from './screen-order.ts';
+import { simulate } from './simulate.ts';
+
+export type Payload<N extends AnyCommand> = z.output<(typeof COMMAND_SCHEMAS)[N]>;
+export type Result<N extends AnyCommand> = N extends keyof CashierCommands
+  ? CashierCommands[N][1]
+  : N extends keyof ManagerCommands
+    ? ManagerCommands[N][1]
+    : N extends keyof DisplayCommands
+      ? DisplayCommands[N][1]
+      : never;
+type HandlerTable<C extends AnyCommand> = {
+  [N in C]: (payload: Payload<N>) => Result<N> | Promise<Result<N>>;
+};
+/** The sale and display commands, bound to one engine. */
+export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand>>;
+/** The settings screen's commands, which outlive any one engine (see main/host/). */
+export type ManagerHandlers = HandlerTable<ManagerCommand>;
+
+export interface CommandContext {
+  engine: CheckoutEngine;
+  emulator: RunningEmulator | undefined;
+  settings: ScreenSettingsSource;
+  mode: KioskMode;
+  clock: Clock;
+  presenter: DisplayPresenter;
+  openOrders(): OrderView[];
+  healthDetail(): string | undefined;
+  settingsChanged(settings: PublicSettings): void;
+}
+
+export function commandHandlers(ctx: CommandContext): Handlers {
+  const { engine, presenter } = ctx;
+  return {
+    'kiosk.snapshot': () => ({
+      settings: ctx.settings.get(),
+      health: { health: engine.health, detail: ctx.healthDetail() },
+      openOrders: ctx.openOrders().map(toScreenOrder),
+      serverNow: ctx.clock.now(),
+    }),
+    'sale.start': async (request) => toScreenOrder(await engine.startSale(request)),
+    'sale.cancel': async ({ orderId }) => toScreenOrder(await engine.cancel(orderId)),
+    'sale.checkNow': async ({ orderId }) => toScreenOrder(await engine.checkNow(orderId)),
+    'sale.simulate': ({ orderId, outcome }) => simulate(ctx, orderId, outcome),
+    'history.page': ({ before, limit }) => {
+      // Only the keys given: an explicit undefined would override the engine's default page size.
+      const page = engine.history({
+        ...(before === undefined ? {} : { before }),
+        ...(limit === undefined ? {} : { limit }),
+      });
+      return { orders: page.orders.map(toScreenOrder), nextCursor: page.nextCursor };
+    },
+    'report.day': ({ date }) => {
+      if (date !== undefined && !isBusinessDate(date)) {
+        throw new CommandRefusal(
+          fieldError('date', {
+            id: 'tanggal ini tidak ada di kalender.',
+            en: 'this date does not exist on the calendar.',
+          }),
+        );
+      }
+      return engine.report(date);
+    },
+    'settings.setLanguage': ({ language }) => {
+      const settings = ctx.settings.setLanguage(language);
+      ctx.settingsChanged(settings);
+      return settings;
+    },
+    'display.showCart': ({ cart }) => {
+      presenter.showCart(cart);
+      return null;
+    },
+    'display.snapshot': () => presenter.current(),
+  };
+}

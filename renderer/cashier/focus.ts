@@ -1,0 +1,25 @@
+/** Where a key press or a pointer press lands, for the window-wide keyboard handling. */
+import type { MouseEvent } from 'react';
+import type { KeyTarget } from './keyboard.ts';
+
+export function keyTarget(target: EventTarget | null): KeyTarget {
+  if (!(target instanceof HTMLElement)) return 'other';
+  if (target.dataset.amountInput !== undefined) return 'amount';
+  if (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target.isContentEditable
+  ) {
+    return 'text';
+  }
+  return target.closest('button, a[href], select, [role="button"]') === null ? 'other' : 'button';
+}
+
+/**
+ * A tap or click on a button does not take focus from where the cashier is typing, so after
+ * "tap Kopi, tap Kopi" Enter charges instead of adding a third Kopi. Buttons still take focus
+ * from Tab, and then Enter presses them.
+ */
+export function keepFocusOnPointer(event: MouseEvent<HTMLElement>): void {
+  if (event.target instanceof Element && event.target.closest('button') !== null) event.preventDefault();
+}
