@@ -1,7 +1,7 @@
 /**
  * The two windows as the shell opens them, in a real Electron (`electron` project) or on the
  * Electron stand-in (`electron-standin`): sandboxed app:// pages each holding its own role of the
- * contract, the window options main/desktop decides, and a customer display that can neither
+ * contract, the window options main/shell-logic decides, and a customer display that can neither
  * send a cashier command nor become another page. What only one launcher can tell skips in the
  * other, saying why.
  */
@@ -48,7 +48,7 @@ test('both windows are sandboxed app:// pages, each holding exactly its role of 
   expect(problems).toEqual([]);
 });
 
-test('each window is created with the options main/desktop decides; Electron is set up before ready', async ({
+test('each window is created with the options main/shell-logic decides; Electron is set up before ready', async ({
   launcher,
   launchKiosk,
 }) => {

@@ -45,7 +45,7 @@ function electronImports(file: string): string[] {
 }
 
 describe('the Electron stand-in', () => {
-  it('has what main/desktop, main/settings and main/shell take from Electron (typecheck)', () => {
+  it('has what main/shell-logic, main/settings and main/shell take from Electron (typecheck)', () => {
     expectTypeOf<typeof app>().toExtend<QuittableApp>();
     expectTypeOf<typeof app>().toExtend<{
       enableSandbox(): void;
