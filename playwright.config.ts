@@ -1,11 +1,15 @@
 // End-to-end tests. `chromium`: the screens in real Chromium, through browser mode
 // (`main/browser-mode/serve.ts`) against the built-in emulator; each test starts its own kiosk with a fresh
-// data folder. `electron`: the built Electron app through Playwright's `_electron`; it needs an
-// Electron binary and skips, saying why, where none is installed (test/electron/).
+// data folder. `electron` and `electron-standin`: the same scenarios (test/electron/) against the
+// built Electron app, the first in a real Electron through Playwright's `_electron` (it skips,
+// saying why, where no binary is installed), the second on the Electron stand-in in Chromium
+// (test/shell/standin/), which runs everywhere. `packaging`: electron-builder.yml packaged offline
+// and the result checked (test/shell/packaging.spec.ts).
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/support/browser.ts';
+import type { Launcher } from './test/electron/support/kiosk-app.ts';
 
-export default defineConfig({
+export default defineConfig<object, { launcher: Launcher }>({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
@@ -30,10 +34,31 @@ export default defineConfig({
       name: 'electron',
       testDir: 'test/electron',
       outputDir: 'test-results/electron',
+      use: { launcher: 'electron' },
       // One Electron app at a time: each runs its own kiosk and two windows.
       workers: 1,
       fullyParallel: false,
       timeout: 120_000,
+    },
+    {
+      name: 'electron-standin',
+      testDir: 'test/electron',
+      outputDir: 'test-results/electron-standin',
+      use: { launcher: 'stand-in' },
+      // One app at a time, as for Electron: each is a Node main process and a Chromium.
+      workers: 1,
+      fullyParallel: false,
+      timeout: 60_000,
+    },
+    {
+      // `npm run dist` offline on the built app (electron-builder --dir, a stand-in Electron
+      // folder), then the layout checked. No browser.
+      name: 'packaging',
+      testDir: 'test/shell',
+      testMatch: 'packaging.spec.ts',
+      outputDir: 'test-results/packaging',
+      workers: 1,
+      timeout: 60_000,
     },
   ],
 });

@@ -24,7 +24,7 @@ import { DisplaySleepBlocker } from '../shell-logic/sleep-blocker.ts';
 import { hardenSession, hardenWebContents } from '../shell-logic/web-contents-policy.ts';
 import { openDesktopHost, type KioskHost } from '../host/desktop-host.ts';
 import { describe, shellLog } from './log.ts';
-import { bundlePaths, dataDirFrom } from './paths.ts';
+import { bundlePaths, dataDirFrom, quickItemsFileFrom } from './paths.ts';
 import { holdQuitUntilClosed } from './quit.ts';
 import { openSettingsStore } from './settings-store.ts';
 import { openKioskWindows, type KioskWindows } from './windows.ts';
@@ -77,6 +77,7 @@ function run(): void {
       protocol.handle(APP_SCHEME, createAppProtocolHandler({ staticDir: paths.staticDir }));
       // A gateway override is for development and the e2e suite; a packaged till talks to Midtrans.
       const gatewayUrl = app.isPackaged ? undefined : process.env.MIDTRANS_API_URL?.trim() || undefined;
+      const quickItemsFile = quickItemsFileFrom(process.env);
       host = await openDesktopHost({
         dataDir,
         settingsStore: openSettingsStore(dataDir, shellLog('settings')),
@@ -84,6 +85,7 @@ function run(): void {
         platform: process.platform,
         displays: { list: () => toDisplayInfo(screen.getAllDisplays(), screen.getPrimaryDisplay().id) },
         ...(gatewayUrl !== undefined ? { gatewayUrl } : {}),
+        ...(quickItemsFile !== undefined ? { quickItemsFile } : {}),
         tuning: { log: shellLog('host') },
       });
       await host.start();

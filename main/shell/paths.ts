@@ -16,6 +16,15 @@ export function dataDirFrom(env: NodeJS.ProcessEnv): string {
   return dir;
 }
 
+/**
+ * The shop's quick-item list, named as browser mode names it (KIOSK_QUICK_ITEMS_FILE, relative
+ * to the working folder). Undefined: training mode's staples, no buttons elsewhere.
+ */
+export function quickItemsFileFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const chosen = env.KIOSK_QUICK_ITEMS_FILE?.trim();
+  return chosen === undefined || chosen === '' ? undefined : resolve(chosen);
+}
+
 /** `appPath` is app.getAppPath(): the project folder in development, app.asar when packaged. */
 export function bundlePaths(appPath: string) {
   return {

@@ -3,6 +3,7 @@
  * network): only built output goes in, native modules stay loadable, the fuses are set, the deb
  * keeps electron-builder's default dependencies and adds to them.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ type Config = Record<string, unknown> & {
   files: { filter: string[] }[];
   electronFuses: Record<string, boolean>;
   deb: { depends: string[] };
-  linux: { target: string[]; executableArgs: string[] };
+  linux: { target: string[]; executableArgs: string[]; icon?: string };
   nsis: Record<string, unknown>;
   directories: { output: string };
 };
@@ -43,7 +44,10 @@ describe('electron-builder.yml', () => {
   });
 
   it('packages built output only, away from dist/ where the screens are built', () => {
-    expect(config.files).toEqual([{ filter: ['out/**', 'dist/renderer/**', 'package.json'] }]);
+    const [files] = config.files;
+    expect(files?.filter.slice(0, 3)).toEqual(['out/**', 'dist/renderer/**', 'package.json']);
+    // Everything after the built output only takes away (test/shell/packaging.spec.ts checks the result).
+    expect(files?.filter.slice(3).every((pattern) => pattern.startsWith('!'))).toBe(true);
     expect(config.directories.output).toBe('release');
     expect(config['asarUnpack']).toEqual(['**/*.node']);
     expect(config['npmRebuild']).toBe(false);
@@ -61,6 +65,28 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
       loadBrowserProcessSpecificV8Snapshot: false,
     });
+  });
+
+  it('keeps only the target’s better-sqlite3 binaries, chosen by the target (os), not the build machine (platform)', () => {
+    expect(config.files[0]?.filter).toContain(
+      '!**/node_modules/better-sqlite3/prebuilds/!(${os}*-${arch}).node',
+    );
+    expect(JSON.stringify(config)).not.toContain('${platform}');
+    // The binaries' names start with what `os` expands to for the two targets.
+    const prebuilds = readdirSync(join(repo, 'node_modules/better-sqlite3/prebuilds'));
+    expect(prebuilds.filter((name) => /^linux/.test(name))).toContain(`linux-x64.node`);
+    expect(prebuilds.filter((name) => /^win/.test(name))).toContain(`win32-x64.node`);
+  });
+
+  it('names the icons drawn by build/make-icons.ts and takes the .deb maintainer and homepage from package.json', () => {
+    expect(config.linux['icon']).toBe('build/icons');
+    expect((config['win'] as { icon?: string }).icon).toBe('build/icon.ico');
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+      author?: { name?: string; email?: string };
+      homepage?: string;
+    };
+    expect(manifest.author?.email).toMatch(/@/);
+    expect(manifest.homepage).toMatch(/^https:\/\//);
   });
 
   it('targets AppImage, deb (default dependencies kept, libsecret and a keyring) and a per-machine NSIS', () => {
