@@ -54,7 +54,7 @@ export const JUSTIFIED: readonly Justification[] = [
     check: 'CSP_GLOBAL_CHECK',
     file: '*',
     reason:
-      'the CSP is a header on every app:// response (desktop/content-security.ts), which the scanner cannot see',
+      'the CSP is a header on every app:// response (main/screen-pages/security-headers.ts), which the scanner cannot see',
   },
 ];
 

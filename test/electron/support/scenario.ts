@@ -34,6 +34,7 @@ export const CASHIER_KEYS = [
   'startSale',
 ];
 export const MANAGER_KEYS = [
+  'acceptWeakKeyStorage',
   'changePin',
   'clearKey',
   'createPin',
