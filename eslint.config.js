@@ -82,6 +82,7 @@ export default tseslint.config(
       'main/qr/**',
       'main/checkout/**',
       'main/catalogue/**',
+      'main/sales/**',
       'main/receipts/**',
       'main/printing/**',
     ],

@@ -68,8 +68,18 @@ export interface BuiltJournal {
 type Meta = Omit<BuiltJournal, 'file' | 'built' | 'bytes'>;
 
 function cacheKey(): string {
-  const migrations = readFileSync(new URL('../main/journal/migrations.ts', import.meta.url), 'utf8');
-  const hash = createHash('sha256').update(migrations).digest('hex').slice(0, 10);
+  // Every schema step's SQL lives in its own file: hash them all, with the list that orders them.
+  const schemaDir = new URL('../main/journal/schema/', import.meta.url);
+  const files = [
+    new URL('../main/journal/migrations.ts', import.meta.url),
+    new URL('../main/catalogue/migration.ts', import.meta.url),
+    ...readdirSync(schemaDir)
+      .sort()
+      .map((name) => new URL(name, schemaDir)),
+  ];
+  const digest = createHash('sha256');
+  for (const file of files) digest.update(readFileSync(file, 'utf8'));
+  const hash = digest.digest('hex').slice(0, 10);
   return `${CACHE_PREFIX}v${MIGRATIONS.length}-${hash}-g${GENERATOR_VERSION}-${TOTAL_ORDERS}`;
 }
 

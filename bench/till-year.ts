@@ -192,6 +192,7 @@ function orderRow(
           : null;
   return {
     order_id: orderId,
+    sale_id: null,
     environment: ENVIRONMENT,
     state,
     payment_type: paymentType,

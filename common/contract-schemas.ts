@@ -9,7 +9,10 @@
 import { z } from 'zod';
 import type { AnyCommand } from './contract.ts';
 import { GATEWAY_ENVIRONMENTS, KIOSK_MODES, LANGUAGES, SIMULATED_OUTCOMES } from './contract.ts';
+import { CATALOGUE_SCHEMAS } from './catalogue-schemas.ts';
 import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans-limits.ts';
+import { CASH_ROUNDING_UNITS, ROUNDING_MODES, TAX_KINDS, TAX_SCOPES } from './pricing/types.ts';
+import { TILL_SCHEMAS } from './till-schemas.ts';
 
 const empty = z.strictObject({});
 const orderId = z.string().min(1).max(ORDER_ID_MAX_LENGTH).regex(ORDER_ID_PATTERN);
@@ -20,6 +23,27 @@ const itemShape = z.strictObject({
   name: z.string().max(200),
   price: z.number(),
   quantity: z.number(),
+});
+
+const displayBill = z.strictObject({
+  lines: z
+    .array(z.strictObject({ name: z.string().max(200), quantity: z.number(), amount: z.number() }))
+    .max(500),
+  subtotal: z.number(),
+  discounts: z.number(),
+  service: z.number(),
+  tax: z
+    .strictObject({
+      kind: z.enum(['pb1', 'ppn']),
+      ratePercent: z.number(),
+      amount: z.number(),
+      inclusive: z.boolean(),
+    })
+    .optional(),
+  total: z.number(),
+  cashPaid: z.number(),
+  change: z.number(),
+  due: z.number(),
 });
 
 // Shapes only: lengths, ranges and formats are judged by settings-input.ts, whose refusals
@@ -38,15 +62,32 @@ const settingsPatch = z.strictObject({
   paymentTypes: z.array(z.enum(PAYMENT_TYPES)).max(10).optional(),
   kioskTimeoutSeconds: z.number().optional(),
   customerDisplay: customerDisplay.optional(),
+  pricing: z
+    .strictObject({
+      tax: z.strictObject({
+        kind: z.enum(TAX_KINDS),
+        ratePercent: z.number(),
+        inclusive: z.boolean(),
+        dpp: z.strictObject({ numerator: z.number(), denominator: z.number() }).optional(),
+        scope: z.enum(TAX_SCOPES).optional(),
+      }),
+      servicePercent: z.number().optional(),
+      serviceTaxed: z.boolean(),
+      taxRounding: z.enum(ROUNDING_MODES),
+      fractionRounding: z.enum(ROUNDING_MODES),
+      cashRounding: z.strictObject({
+        unit: z.union(CASH_ROUNDING_UNITS.map((unit) => z.literal(unit))),
+        mode: z.enum(ROUNDING_MODES),
+      }),
+    })
+    .optional(),
+  discountApproval: z.strictObject({ percent: z.number(), amount: z.number() }).nullable().optional(),
 });
 
 export const COMMAND_SCHEMAS = {
   'kiosk.snapshot': empty,
-  'sale.start': z.strictObject({
-    paymentType: z.string().max(32),
-    amount: z.union([z.number(), z.string().max(32), z.null()]).optional(),
-    items: z.array(itemShape).max(200).optional(),
-  }),
+  ...TILL_SCHEMAS,
+  ...CATALOGUE_SCHEMAS,
   'sale.cancel': z.strictObject({ orderId }),
   'sale.checkNow': z.strictObject({ orderId }),
   'sale.simulate': z.strictObject({ orderId, outcome: z.enum(SIMULATED_OUTCOMES) }),
@@ -66,6 +107,7 @@ export const COMMAND_SCHEMAS = {
       .strictObject({
         amount: wholeRupiah,
         items: z.array(itemShape).max(200),
+        bill: displayBill.optional(),
       })
       .nullable(),
   }),

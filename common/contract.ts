@@ -9,8 +9,24 @@
  */
 import type { PaymentType } from './midtrans-limits.ts';
 import type { DayReport, GatewayHealth, OrderState, OrderView, SaleItem } from './order.ts';
-import type { SaleProblem, SaleRequest } from './sale-input.ts';
+import type { SaleProblem } from './sale-input.ts';
+import type {
+  CatalogueCashierApi,
+  CatalogueCashierCommands,
+  CatalogueManagerApi,
+  CatalogueManagerCommands,
+  CatalogueProblemView,
+  CatalogueSnapshot,
+} from './catalogue-contract.ts';
+import type { PricingProblem, PricingSettings } from './pricing/index.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
+import type {
+  DiscountApproval,
+  DisplayBill,
+  SaleView,
+  TillCashierApi,
+  TillCashierCommands,
+} from './till-contract.ts';
 import type { CustomerDisplayChoice, GatewayEnvironment, KioskMode, Language, Role } from './terms.ts';
 
 export type { SettingsPatch, SettingsProblem } from './settings-input.ts';
@@ -41,7 +57,10 @@ export interface PublicSettings {
   language: Language;
   paymentTypes: PaymentType[];
   kioskTimeoutSeconds: number;
-  quickItems: QuickItem[];
+  /** How carts are priced (tax, service, rounding): the screen prices with the same code as main. */
+  pricing: PricingSettings;
+  /** Discounts above these need the manager's PIN; null: none does. */
+  discountApproval: DiscountApproval | null;
 }
 
 /**
@@ -60,6 +79,8 @@ export interface CashierSnapshot {
   health: { health: GatewayHealth; detail: string | undefined };
   /** Unfinished orders, newest first (normally at most one). */
   openOrders: ScreenOrder[];
+  /** Sales with money still due (a live charge, or one that ended unpaid), newest first. */
+  openSales: SaleView[];
   /** Wall-clock time on the main process, so countdowns agree with the engine's deadline. */
   serverNow: number;
 }
@@ -68,6 +89,8 @@ export interface CashierSnapshot {
 export interface CartPreview {
   amount: number;
   items: SaleItem[];
+  /** The priced bill (discounts, service, tax; cash and change once tendered). */
+  bill?: DisplayBill;
 }
 
 export const SIMULATED_OUTCOMES = ['pay', 'deny', 'expire'] as const;
@@ -79,8 +102,8 @@ export type SimulatedOutcome = (typeof SIMULATED_OUTCOMES)[number];
  */
 export type DisplayScene =
   | { kind: 'idle' }
-  | { kind: 'cart'; amount: number; items: SaleItem[] }
-  | { kind: 'preparing'; orderId: string; amount: number; items: SaleItem[] }
+  | { kind: 'cart'; amount: number; items: SaleItem[]; bill?: DisplayBill }
+  | { kind: 'preparing'; orderId: string; amount: number; items: SaleItem[]; bill?: DisplayBill }
   | {
       kind: 'qr';
       orderId: string;
@@ -90,10 +113,19 @@ export type DisplayScene =
       qr: { image: string; source: 'gateway' | 'local' };
       /** When the customer can no longer pay (ms since epoch, main-process clock). */
       expiresAt: number;
+      bill?: DisplayBill;
     }
   /** The gateway holds the payment for review: the customer waits, the goods are not handed over yet. */
   | { kind: 'review'; orderId: string; amount: number }
-  | { kind: 'paid'; orderId: string; amount: number; paidWith: string | undefined }
+  | {
+      kind: 'paid';
+      orderId: string;
+      amount: number;
+      paidWith: string | undefined;
+      /** Cash sales: the change to hand back. */
+      change?: number;
+      bill?: DisplayBill;
+    }
   | { kind: 'expired'; orderId: string; amount: number }
   | { kind: 'cancelled'; orderId: string; amount: number }
   /** Denied by the gateway, or the charge failed: the customer must not think it went through. */
@@ -163,6 +195,8 @@ export interface ManagerSettings {
   paymentTypes: PaymentType[];
   kioskTimeoutSeconds: number;
   customerDisplay: CustomerDisplayChoice;
+  pricing: PricingSettings;
+  discountApproval: DiscountApproval | null;
   keys: Record<GatewayEnvironment, KeyStatus>;
   keyStorage: KeyStorageStatus;
   /** Empty where the kiosk cannot see monitors (browser mode). */
@@ -180,9 +214,8 @@ export interface ManagerStatus {
 }
 
 /** Commands, by role: name → [payload, result]. */
-export interface CashierCommands {
+export interface CashierCommands extends TillCashierCommands, CatalogueCashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
-  'sale.start': [SaleRequest, ScreenOrder];
   'sale.cancel': [{ orderId: string }, ScreenOrder];
   'sale.checkNow': [{ orderId: string }, ScreenOrder];
   /** Training mode only: act as the customer's wallet app. */
@@ -198,7 +231,7 @@ export interface CashierCommands {
  * The shop owner's commands, sent from the cashier window's settings screen. Every one but
  * status, createPin and unlock needs an unlocked manager session ('manager-locked' otherwise).
  */
-export interface ManagerCommands {
+export interface ManagerCommands extends CatalogueManagerCommands {
   'manager.status': [Record<string, never>, ManagerStatus];
   /** Only while no PIN exists ('pin-exists' otherwise); leaves the session unlocked. */
   'manager.createPin': [{ pin: string }, ManagerStatus];
@@ -224,9 +257,15 @@ export type ManagerCommand = keyof ManagerCommands;
 export type DisplayCommand = keyof DisplayCommands;
 export type AnyCommand = CashierCommand | ManagerCommand | DisplayCommand;
 
+// Plain literals, not spreads of each slice's list: a spread is kept by the bundler as a possible
+// side effect, and would carry the cashier's command names into the customer display's bundle.
 export const CASHIER_COMMANDS = [
   'kiosk.snapshot',
   'sale.start',
+  'sale.payRestInCash',
+  'sale.chargeAgain',
+  'sale.void',
+  'catalogue.list',
   'sale.cancel',
   'sale.checkNow',
   'sale.simulate',
@@ -248,15 +287,34 @@ export const MANAGER_COMMANDS = [
   'key.acceptWeakStorage',
   'key.clear',
   'key.test',
+  'catalogue.saveItem',
+  'catalogue.setActive',
+  'catalogue.reorderItems',
+  'catalogue.saveCategory',
+  'catalogue.reorderCategories',
+  'catalogue.import',
+  'catalogue.export',
 ] as const satisfies readonly ManagerCommand[];
 
 export const DISPLAY_COMMANDS = ['display.snapshot'] as const satisfies readonly DisplayCommand[];
+
+/** Fails to compile when a command of a role's interface is missing from its list. */
+type Unlisted<All, Listed> = Exclude<All, Listed>;
+export const COMMAND_LISTS_COMPLETE: [
+  Unlisted<CashierCommand, (typeof CASHIER_COMMANDS)[number]>,
+  Unlisted<ManagerCommand, (typeof MANAGER_COMMANDS)[number]>,
+  Unlisted<DisplayCommand, (typeof DISPLAY_COMMANDS)[number]>,
+] extends [never, never, never]
+  ? true
+  : never = true;
 
 /** Events, by role: name → payload. */
 export interface CashierEvents {
   order: { order: ScreenOrder; previousState: OrderState | null; at: number };
   health: { health: GatewayHealth; detail: string | undefined; at: number };
   settings: PublicSettings;
+  sale: { sale: SaleView; at: number };
+  catalogue: CatalogueSnapshot;
 }
 
 export interface DisplayEvents {
@@ -267,6 +325,8 @@ export const CASHIER_EVENTS = [
   'order',
   'health',
   'settings',
+  'sale',
+  'catalogue',
 ] as const satisfies readonly (keyof CashierEvents)[];
 export const DISPLAY_EVENTS = ['display'] as const satisfies readonly (keyof DisplayEvents)[];
 
@@ -287,6 +347,12 @@ export const ERROR_CODES = [
   'unknown-command',
   /** The sale's amount, items or payment type were refused; see `problems`. */
   'sale-invalid',
+  /** The sale is not open (paid or voided), or still has a live charge for this action. */
+  'sale-not-open',
+  /** A discount above the manager's threshold without (or with a wrong) manager PIN. */
+  'discount-needs-approval',
+  /** A catalogue item, category or CSV file was refused; see `problems` (CSV: by line). */
+  'catalogue-invalid',
   'unknown-order',
   'order-final',
   /** Held for review at the gateway: the kiosk cannot cancel it; a manager decides there. */
@@ -323,7 +389,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A refused field with its reason in both languages. */
-export type FieldProblem = SaleProblem | SettingsProblem;
+export type FieldProblem = SaleProblem | SettingsProblem | PricingProblem | CatalogueProblemView;
 
 export interface ContractError {
   code: ErrorCode;
@@ -353,9 +419,8 @@ export class KioskCallError extends Error {
  * The functions a cashier screen is given (by the preload in Electron, by the WebSocket client in
  * browser mode). Listeners return an unsubscribe function. A failed call rejects with KioskCallError.
  */
-export interface CashierApi {
+export interface CashierApi extends TillCashierApi, CatalogueCashierApi {
   snapshot(): Promise<CashierSnapshot>;
-  startSale(request: SaleRequest): Promise<ScreenOrder>;
   cancel(orderId: string): Promise<ScreenOrder>;
   checkNow(orderId: string): Promise<ScreenOrder>;
   simulate(orderId: string, outcome: SimulatedOutcome): Promise<ScreenOrder>;
@@ -382,6 +447,7 @@ export interface ManagerApi {
   acceptWeakKeyStorage(pin: string): Promise<ManagerSettings>;
   clearKey(environment: GatewayEnvironment): Promise<ManagerSettings>;
   testKey(environment: GatewayEnvironment, key?: string): Promise<KeyTestResult>;
+  catalogue: CatalogueManagerApi;
 }
 
 /** The customer display's read-only subset. */

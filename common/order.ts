@@ -82,6 +82,8 @@ export interface QrReady {
 
 export interface OrderView {
   orderId: string;
+  /** The till's sale this order is a QRIS/GoPay payment of (absent for orders made before sales). */
+  saleId: string | undefined;
   state: OrderState;
   paymentType: PaymentType;
   grossAmount: number;

@@ -99,7 +99,19 @@ function amountProblems(amount: unknown, type: PaymentType, field: string): Sale
   return [];
 }
 
-function itemProblem(item: unknown, index: number): SaleProblem | undefined {
+/**
+ * A charge's item_details as the till builds them (common/pricing): the cart's lines, then the
+ * discounts as negative lines and the service, tax and the cash part of a split sale as lines of
+ * their own, so that they add up to exactly the amount charged.
+ */
+export interface CheckSaleOptions {
+  itemDetails?: boolean;
+}
+
+/** Goods lines, one discount line each at most, and the order discount, service, tax and cash lines. */
+const MAX_ITEM_DETAILS = 2 * MAX_SALE_ITEMS + 5;
+
+function itemProblem(item: unknown, index: number, adjustments: boolean): SaleProblem | undefined {
   const field = `items.${index}`;
   const bad = (id: string, en: string) => problem('item-invalid', field, id, en);
   if (typeof item !== 'object' || item === null) return bad('Barang tidak valid.', 'Invalid item.');
@@ -117,7 +129,7 @@ function itemProblem(item: unknown, index: number): SaleProblem | undefined {
   // drawer), and bidi controls can make a line read differently from what is charged.
   const unsafe = nameProblem(normaliseName(name));
   if (unsafe !== undefined) return problem('item-invalid', field, unsafe.message.id, unsafe.message.en);
-  if (!isWhole(price) || price < MIN_AMOUNT) {
+  if (!isWhole(price) || (adjustments ? price === 0 : price < MIN_AMOUNT)) {
     return bad(
       `Harga "${name}" harus rupiah bulat positif.`,
       `The price of "${name}" must be whole rupiah above 0.`,
@@ -139,7 +151,9 @@ function itemProblem(item: unknown, index: number): SaleProblem | undefined {
 export function checkSale(
   input: unknown,
   enabled: readonly PaymentType[] = PAYMENT_TYPES,
+  options: CheckSaleOptions = {},
 ): { ok: true; sale: ValidSale } | { ok: false; problems: SaleProblem[] } {
+  const adjustments = options.itemDetails === true;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
@@ -181,7 +195,7 @@ export function checkSale(
       problems.push(
         problem('items-not-a-list', 'items', 'Daftar barang tidak valid.', 'The item list is invalid.'),
       );
-    } else if (items.length > MAX_SALE_ITEMS) {
+    } else if (items.length > (adjustments ? MAX_ITEM_DETAILS : MAX_SALE_ITEMS)) {
       problems.push(
         problem(
           'too-many-items',
@@ -191,7 +205,9 @@ export function checkSale(
         ),
       );
     } else {
-      const itemIssues = items.map(itemProblem).filter((p) => p !== undefined);
+      const itemIssues = items
+        .map((item, index) => itemProblem(item, index, adjustments))
+        .filter((p) => p !== undefined);
       problems.push(...itemIssues);
       if (itemIssues.length === 0) {
         list = (items as SaleItem[]).map(({ id, name, price, quantity }) => ({

@@ -6,6 +6,9 @@
 import type { CustomerDisplayChoice, GatewayEnvironment, KioskMode, Language } from './terms.ts';
 import { KIOSK_MODES, LANGUAGES } from './terms.ts';
 import { PAYMENT_TYPES, type PaymentType } from './midtrans-limits.ts';
+import type { PricingSettings } from './pricing/types.ts';
+import { settingsProblems } from './pricing/validate.ts';
+import type { DiscountApproval } from './till-contract.ts';
 
 /** The fields a patch may carry; absent fields stay as they are. */
 export interface SettingsPatch {
@@ -15,6 +18,10 @@ export interface SettingsPatch {
   paymentTypes?: PaymentType[];
   kioskTimeoutSeconds?: number;
   customerDisplay?: CustomerDisplayChoice;
+  /** Tax, service charge and rounding (judged by the pricing's own checks). */
+  pricing?: PricingSettings;
+  /** null: no discount needs the manager's PIN. */
+  discountApproval?: DiscountApproval | null;
 }
 
 export type SettingsField = keyof SettingsPatch | 'pin' | 'key';
@@ -34,7 +41,9 @@ export type SettingsProblemCode =
   | 'key-empty'
   | 'key-characters'
   | 'key-wrong-environment'
-  | 'key-length';
+  | 'key-length'
+  | 'pricing-invalid'
+  | 'discount-approval-invalid';
 
 export interface SettingsProblem {
   code: SettingsProblemCode;
@@ -181,6 +190,42 @@ export function checkSettingsPatch(patch: SettingsPatch): SettingsProblem[] {
   if (patch.paymentTypes !== undefined) problems.push(...paymentTypeProblems(patch.paymentTypes));
   if (patch.kioskTimeoutSeconds !== undefined) problems.push(...timeoutProblems(patch.kioskTimeoutSeconds));
   if (patch.customerDisplay !== undefined) problems.push(...displayChoiceProblems(patch.customerDisplay));
+  if (patch.pricing !== undefined) {
+    // The pricing's own checks, with their words, under the settings' field name.
+    for (const found of settingsProblems(patch.pricing)) {
+      problems.push({ code: 'pricing-invalid', field: 'pricing', message: found.message });
+    }
+  }
+  if (patch.discountApproval !== undefined && patch.discountApproval !== null) {
+    problems.push(...approvalProblems(patch.discountApproval));
+  }
+  return problems;
+}
+
+/** A discount above these needs the manager's PIN: a percentage 0–100 and an amount in whole rupiah. */
+function approvalProblems(approval: DiscountApproval): SettingsProblem[] {
+  const { percent, amount } = approval;
+  const problems: SettingsProblem[] = [];
+  if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+    problems.push(
+      problem(
+        'discount-approval-invalid',
+        'discountApproval',
+        'Batas diskon harus 0–100 %.',
+        'The discount limit must be 0–100 %.',
+      ),
+    );
+  }
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
+    problems.push(
+      problem(
+        'discount-approval-invalid',
+        'discountApproval',
+        'Batas diskon dalam rupiah harus rupiah bulat, 0 atau lebih.',
+        'The discount limit in rupiah must be whole rupiah, 0 or more.',
+      ),
+    );
+  }
   return problems;
 }
 

@@ -10,6 +10,8 @@
  *
  * Imports only from common/: it is bundled into the sandboxed preloads.
  */
+import type { CatalogueImportSummary, CatalogueSnapshot } from '../common/catalogue-contract.ts';
+import type { SaleView } from '../common/till-contract.ts';
 import type {
   AnyCommand,
   CashierApi,
@@ -135,6 +137,19 @@ function managerBridge(call: ReturnType<typeof caller>): ManagerApi {
     clearKey: (environment) => call<ManagerSettings>('key.clear', { environment }),
     testKey: (environment, key) =>
       call<KeyTestResult>('key.test', key === undefined ? { environment } : { environment, key }),
+    catalogue: {
+      saveItem: (item, id) =>
+        call<CatalogueSnapshot>('catalogue.saveItem', id === undefined ? { item } : { id, item }),
+      setActive: (id, active) => call<CatalogueSnapshot>('catalogue.setActive', { id, active }),
+      reorderItems: (categoryId, ids) =>
+        call<CatalogueSnapshot>('catalogue.reorderItems', { categoryId, ids }),
+      saveCategory: (name, id) =>
+        call<CatalogueSnapshot>('catalogue.saveCategory', id === undefined ? { name } : { id, name }),
+      reorderCategories: (ids) => call<CatalogueSnapshot>('catalogue.reorderCategories', { ids }),
+      importCsv: (csv) =>
+        call<{ summary: CatalogueImportSummary; catalogue: CatalogueSnapshot }>('catalogue.import', { csv }),
+      exportCsv: () => call<{ csv: string; fileName: string }>('catalogue.export', {}),
+    },
   };
 }
 
@@ -143,7 +158,11 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
   const listen = listener(t);
   return {
     snapshot: () => call<CashierSnapshot>('kiosk.snapshot', {}),
-    startSale: (request) => call<ScreenOrder>('sale.start', request),
+    startSale: (request) => call<SaleView>('sale.start', request),
+    payRestInCash: (saleId, received) => call<SaleView>('sale.payRestInCash', { saleId, received }),
+    chargeAgain: (saleId, paymentType) => call<SaleView>('sale.chargeAgain', { saleId, paymentType }),
+    voidSale: (saleId) => call<SaleView>('sale.void', { saleId }),
+    catalogue: () => call<CatalogueSnapshot>('catalogue.list', {}),
     cancel: (orderId) => call<ScreenOrder>('sale.cancel', { orderId }),
     checkNow: (orderId) => call<ScreenOrder>('sale.checkNow', { orderId }),
     simulate: (orderId, outcome) => call<ScreenOrder>('sale.simulate', { orderId, outcome }),
@@ -154,6 +173,8 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onOrder: listen<CashierEvents['order']>('order'),
     onHealth: listen<CashierEvents['health']>('health'),
     onSettings: listen<PublicSettings>('settings'),
+    onSale: listen<CashierEvents['sale']>('sale'),
+    onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     manager: managerBridge(call),
   };
 }

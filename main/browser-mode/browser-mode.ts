@@ -76,12 +76,12 @@ export async function startBrowserMode(
     displays: { list: () => [] },
     fixed: fixedSettings(config, serve.merchantName),
     legacyScreenSettingsFile: join(config.dataDir, 'screen-settings.json'),
-    ...(serve.quickItemsFile !== undefined ? { quickItemsFile: serve.quickItemsFile } : {}),
     ...(config.apiUrl !== undefined ? { gatewayUrl: () => config.apiUrl } : {}),
   });
   const host = createKioskHost({
     settings,
     dataDir: config.dataDir,
+    ...(serve.quickItemsFile !== undefined ? { quickItemsFile: serve.quickItemsFile } : {}),
     ...(config.apiUrl !== undefined ? { gatewayUrl: config.apiUrl } : {}),
     overrides: {
       ...(config.kioskTimeoutMs !== undefined ? { kioskTimeoutMs: config.kioskTimeoutMs } : {}),

@@ -1,32 +1,11 @@
 /** The shop's catalogue as the store hands it out. Prices are whole rupiah. */
 
-export interface CatalogueCategory {
-  id: number;
-  name: string;
-  position: number;
-}
-
-export interface CatalogueItem {
-  id: number;
-  name: string;
-  price: number;
-  /** null: not in any category (the grid shows it under "Lainnya" / "Other"). */
-  categoryId: number | null;
-  sku: string | null;
-  barcode: string | null;
-  active: boolean;
-  /** Order on screen within its category, from 0. */
-  position: number;
-}
-
-export interface ItemDraft {
-  name: string;
-  price: number;
-  categoryId?: number | null;
-  sku?: string | null;
-  barcode?: string | null;
-  active?: boolean;
-}
+// One shape for the store and the screens, so nothing is copied field by field between them.
+export type {
+  CatalogueCategoryView as CatalogueCategory,
+  CatalogueItemView as CatalogueItem,
+  CatalogueItemDraft as ItemDraft,
+} from '../../common/catalogue-contract.ts';
 
 export type CatalogueProblemCode =
   | 'name-empty'

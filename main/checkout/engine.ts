@@ -107,17 +107,23 @@ export class CheckoutEngine {
    * Starts a sale: checks the input (nothing is written if it is bad), commits the order row,
    * then charges. Resolves once the QR is ready, the sale has ended, or — when the gateway's
    * answer is in doubt — the order is left charging and followed in the background. Listeners
-   * hear of the new order (previousState null) before the charge is sent.
+   * hear of the new order (previousState null) before the charge is sent. `link.saleId` makes it
+   * a payment of that till sale (journaled with the order, in the same commit).
    */
-  async startSale(input: unknown): Promise<OrderView> {
+  async startSale(input: unknown, link: { saleId?: string } = {}): Promise<OrderView> {
     if (this.#follower.stopped) throw new EngineError('engine-stopped', 'the checkout engine has stopped');
-    const checked = checkSale(input, this.#ctx.settings.enabledPaymentTypes);
+    // A till sale's charge carries item_details (discount lines below zero, service, tax) that
+    // add up to its amount; a bare charge (the engine's tests, old journals) only goods.
+    const checked = checkSale(input, this.#ctx.settings.enabledPaymentTypes, {
+      itemDetails: link.saleId !== undefined,
+    });
     if (!checked.ok) throw new SaleInputError(checked.problems);
     const { sale } = checked;
     const { clock, settings, journal } = this.#ctx;
     const now = clock.now();
     const row = journal.createOrder({
       orderId: newOrderId(settings.orderIdPrefix, now, settings.utcOffsetMinutes),
+      ...(link.saleId === undefined ? {} : { saleId: link.saleId }),
       environment: settings.environment,
       paymentType: sale.paymentType,
       grossAmount: sale.amount,

@@ -5,6 +5,7 @@ import type { OrderRow } from '../journal/types.ts';
 export function viewOf(row: OrderRow): OrderView {
   return {
     orderId: row.orderId,
+    saleId: row.saleId,
     state: row.state,
     paymentType: row.paymentType,
     grossAmount: row.grossAmount,

@@ -39,7 +39,6 @@ export async function openDesktopHost(options: DesktopHostOptions): Promise<Kios
     // Browser mode kept the language here before the settings store existed.
     legacyScreenSettingsFile: join(options.dataDir, 'screen-settings.json'),
     ...(options.tuning?.clock ? { clock: options.tuning.clock } : {}),
-    ...(options.quickItemsFile !== undefined ? { quickItemsFile: options.quickItemsFile } : {}),
     // As for sales: the override reaches sandbox only; a production key is tested at Midtrans.
     ...(gatewayUrl !== undefined
       ? {
@@ -52,6 +51,7 @@ export async function openDesktopHost(options: DesktopHostOptions): Promise<Kios
   return createKioskHost({
     settings,
     dataDir: options.dataDir,
+    ...(options.quickItemsFile !== undefined ? { quickItemsFile: options.quickItemsFile } : {}),
     ...(gatewayUrl !== undefined ? { gatewayUrl } : {}),
     ...options.tuning,
   });

@@ -29,6 +29,8 @@ export interface KioskHostOptions {
   dataDir: string;
   /** A gateway base URL instead of Midtrans' own hosts (the emulator in tests, or browser mode's env). */
   gatewayUrl?: string;
+  /** The quick-items file of earlier versions: imported into the catalogue once (KIOSK_QUICK_ITEMS_FILE). */
+  quickItemsFile?: string;
   /** Values that win over the stored settings for the engine (browser mode's environment variables). */
   overrides?: Partial<Pick<KioskConfig, 'kioskTimeoutMs' | 'paymentTypes'>>;
   clock?: Clock;
@@ -102,12 +104,24 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
     const services = await openKiosk(config, {
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.engine ? { engine: options.engine } : {}),
+      ...(options.quickItemsFile !== undefined ? { quickItemsFile: options.quickItemsFile } : {}),
+      till: {
+        settings: () => {
+          const current = settings.current();
+          return { pricing: current.pricing, approval: current.discountApproval };
+        },
+        approve: (pin) => settings.authority.checkPin(pin),
+      },
     });
     try {
       // Recovery first: the api's view of open orders must already include the resumed ones.
       const recovery = services.engine.start();
+      services.till.recover();
       const api = createKioskApi({
         engine: services.engine,
+        till: services.till,
+        catalogue: services.catalogue,
+        authority: settings.authority,
         emulator: services.emulator,
         settings: settings.screen,
         mode: config.mode,

@@ -1,17 +1,25 @@
 /**
  * Builds the main-process services from a configuration: journal, QR store, gateway client
  * (and in training mode the built-in emulator, keeping its ledger and key in the data folder so
- * a restart finds its orders again), and the checkout engine. The CLI, browser mode and the
- * Electron shell all start the kiosk through here.
+ * a restart finds its orders again), the checkout engine, the catalogue and the till. The CLI,
+ * browser mode and the Electron shell all start the kiosk through here.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
+import { CatalogueService } from '../catalogue/catalogue-service.ts';
+import { importLegacyQuickItemsOnce } from '../catalogue/legacy-quick-items.ts';
+import { CatalogueStore } from '../catalogue/store.ts';
+import { seedWarungIfEmpty } from '../catalogue/warung.ts';
 import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
 import { CheckoutEngine } from '../checkout/engine.ts';
 import { loadOrCreateTrainingKey, startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
 import { QrStore } from '../qr/qr-store.ts';
+import { SalesBook } from '../sales/sales-book.ts';
+import { Till, type TillDeps } from '../sales/till.ts';
 import { environmentId, type KioskConfig } from './env-config.ts';
 
 export interface KioskServices {
@@ -20,6 +28,8 @@ export interface KioskServices {
   journal: Journal;
   client: MidtransClient;
   engine: CheckoutEngine;
+  catalogue: CatalogueService;
+  till: Till;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -29,6 +39,32 @@ export interface OpenOptions {
   clock?: Clock;
   /** Engine tuning for tests (poll policy, settle window); the product uses the defaults. */
   engine?: Partial<ConstructorParameters<typeof CheckoutEngine>[1]>;
+  /** The quick-items file of earlier versions, imported into the catalogue once. */
+  quickItemsFile?: string;
+  /** Pricing and the manager's approval of large discounts (default: none, and no PIN to give). */
+  till?: Pick<TillDeps, 'settings' | 'approve'>;
+}
+
+/** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
+const PLAIN_TILL: Pick<TillDeps, 'settings' | 'approve'> = {
+  settings: () => ({ pricing: DEFAULT_PRICING_SETTINGS, approval: null }),
+  approve: () => Promise.resolve('no-pin'),
+};
+
+/**
+ * The catalogue in the journal's file: the shop's quick-items file of earlier versions comes in
+ * once, and a training kiosk with an empty catalogue starts with the warung list.
+ */
+function openCatalogue(
+  journal: Journal,
+  mode: KioskConfig['mode'],
+  quickItemsFile: string | undefined,
+  clock: Clock | undefined,
+): CatalogueService {
+  const store = new CatalogueStore(journal.database, clock ? { now: () => clock.now() } : {});
+  importLegacyQuickItemsOnce(store, quickItemsFile);
+  if (mode === 'training') seedWarungIfEmpty(store);
+  return new CatalogueService(store);
 }
 
 export async function openKiosk(config: KioskConfig, options: OpenOptions = {}): Promise<KioskServices> {
@@ -64,6 +100,15 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     throw error;
   }
   const environment = environmentId(config);
+  let catalogue: CatalogueService;
+  try {
+    catalogue = openCatalogue(journal, config.mode, options.quickItemsFile, options.clock);
+  } catch (error) {
+    client.close();
+    await emulator?.close();
+    journal.close();
+    throw error;
+  }
   const engine = new CheckoutEngine(
     {
       journal,
@@ -78,15 +123,25 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       ...(config.paymentTypes !== undefined ? { enabledPaymentTypes: config.paymentTypes } : {}),
     },
   );
+  const till = new Till({
+    book: new SalesBook(journal.database),
+    journal,
+    engine,
+    clock: options.clock ?? systemClock,
+    ...(options.till ?? PLAIN_TILL),
+  });
   return {
     config,
     environment,
     journal,
     client,
     engine,
+    catalogue,
+    till,
     emulator,
     async close() {
       await engine.stop();
+      till.close();
       client.close();
       await emulator?.close();
       journal.close();

@@ -72,6 +72,7 @@ export class Journal {
   readonly #report: BetterSqlite3.Statement<[string], ReportSqlRow>;
   readonly #events: BetterSqlite3.Statement<[string], EventSqlRow>;
   readonly #count: BetterSqlite3.Statement<[], number>;
+  readonly #bySale: BetterSqlite3.Statement<[string], OrderSqlRow>;
   readonly #create: (row: OrderRow) => void;
   readonly #update: (orderId: string, expected: OrderState, patch: OrderPatch, event: NewEvent) => OrderRow;
 
@@ -84,6 +85,14 @@ export class Journal {
 
   /** The journal's file; verify() checks all of it, which open() does only for the orders. */
   readonly file: string;
+
+  /**
+   * The connection, for the stores that keep their tables in this same file (the catalogue, the
+   * till's sales): one file to back up, one WAL, and reads that see every committed write.
+   */
+  get database(): BetterSqlite3.Database {
+    return this.#db;
+  }
 
   /** Whole-file integrity check ('ok' or the first problem); slow on a big journal. */
   verify(): string {
@@ -103,6 +112,7 @@ export class Journal {
     this.#report = db.prepare(sql.SELECT_DAY_REPORT);
     this.#events = db.prepare(sql.SELECT_EVENTS);
     this.#count = db.prepare<[], number>(sql.COUNT_ORDERS).pluck();
+    this.#bySale = db.prepare(sql.SELECT_BY_SALE);
     // Writes begin IMMEDIATE: the write lock is taken before the first read, so the state an
     // update checks is still the state when it writes, even with another process on the file.
     this.#create = db.transaction((row: OrderRow) => {
@@ -165,6 +175,11 @@ export class Journal {
     return r === undefined ? undefined : toOrderRow(r);
   }
 
+  /** The QRIS/GoPay orders of one till sale, oldest first. */
+  ordersOfSale(saleId: string): OrderRow[] {
+    return this.#bySale.all(saleId).map(toOrderRow);
+  }
+
   /** Orders not yet final (created, charging, pending), oldest first. */
   openOrders(): OrderRow[] {
     return this.#open.all().map(toOrderRow);
@@ -225,6 +240,7 @@ export class Journal {
 function newOrderRow(rec: NewOrderRecord): OrderRow {
   return {
     orderId: rec.orderId,
+    saleId: rec.saleId,
     environment: rec.environment,
     state: 'created',
     paymentType: rec.paymentType,

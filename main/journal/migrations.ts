@@ -7,6 +7,10 @@
  * friends: a new state added to the code must arrive with a migration that widens the check.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { CATALOGUE_MIGRATION } from '../catalogue/migration.ts';
+import { V1_ORDERS_AND_EVENTS } from './schema/v1-orders-events.ts';
+import { V2_REVIEW_AND_ALERTS } from './schema/v2-review-alerts.ts';
+import { V4_SALES } from './schema/v4-sales.ts';
 
 export interface Migration {
   readonly description: string;
@@ -19,177 +23,6 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void;
 }
 
-// STRICT: money and timestamps must be stored as integers, never silently as text or real.
-const V1_ORDERS_AND_EVENTS = `
-CREATE TABLE orders (
-  -- History pages by this key. Declared (not the implicit rowid) so VACUUM can never renumber it;
-  -- orders are never deleted, so it only grows.
-  id INTEGER PRIMARY KEY,
-  order_id TEXT NOT NULL UNIQUE,
-  environment TEXT NOT NULL,
-  state TEXT NOT NULL
-    CHECK (state IN ('created', 'charging', 'pending', 'settlement', 'expire', 'cancel', 'deny', 'failed')),
-  payment_type TEXT NOT NULL CHECK (payment_type IN ('gopay', 'qris')),
-  gross_amount INTEGER NOT NULL CHECK (gross_amount > 0),
-  items TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  deadline_at INTEGER NOT NULL,
-  business_date TEXT NOT NULL
-    CHECK (business_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-  attempt INTEGER NOT NULL CHECK (attempt >= 0),
-  attempt_key TEXT,
-  attempt_sent_at INTEGER,
-  transaction_id TEXT,
-  gateway_status TEXT,
-  paid_with TEXT,
-  issuer TEXT,
-  acquirer TEXT,
-  qr_path TEXT,
-  qr_source TEXT CHECK (qr_source IN ('gateway', 'local')),
-  qr_string TEXT,
-  qr_url TEXT,
-  deeplink_url TEXT,
-  gateway_expiry_at INTEGER,
-  settled_at INTEGER,
-  final_at INTEGER,
-  cancel_requested_at INTEGER,
-  end_reason TEXT CHECK (end_reason IN (
-    'cashier-cancel', 'kiosk-timeout', 'charge-refused', 'charge-not-received',
-    'qr-unavailable', 'gateway-failure', 'environment-mismatch')),
-  detail TEXT
-) STRICT;
-
--- Start-up recovery and the live screens look only at unfinished orders: a handful among a
--- million, so index just those. Queries must repeat this exact IN list for the planner to use it.
-CREATE INDEX orders_open ON orders (created_at)
-  WHERE state IN ('created', 'charging', 'pending');
-
--- The day report reads only this index (it covers every column the report groups and sums).
-CREATE INDEX orders_day ON orders (business_date, state, paid_with, payment_type, issuer, gross_amount);
-
--- seq needs no AUTOINCREMENT (an extra page write per commit): events can never be deleted
--- (trigger below) and orders cannot be while events point at them, so a seq is never reused.
-CREATE TABLE events (
-  seq INTEGER PRIMARY KEY,
-  order_id TEXT NOT NULL REFERENCES orders (order_id),
-  at INTEGER NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN (
-    'created', 'transition', 'gateway', 'qr', 'cancel-requested', 'security', 'recovery', 'note')),
-  from_state TEXT
-    CHECK (from_state IN ('created', 'charging', 'pending', 'settlement', 'expire', 'cancel', 'deny', 'failed')),
-  to_state TEXT
-    CHECK (to_state IN ('created', 'charging', 'pending', 'settlement', 'expire', 'cancel', 'deny', 'failed')),
-  detail TEXT NOT NULL
-) STRICT;
-
-CREATE INDEX events_order ON events (order_id, seq);
-
--- The event log is evidence of what the gateway was told and answered; nothing may rewrite it.
-CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-BEGIN
-  SELECT RAISE(ABORT, 'journal events are append-only');
-END;
-CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-BEGIN
-  SELECT RAISE(ABORT, 'journal events are append-only');
-END;
-`;
-
-// v2 (issue 12): the held state 'review' (a settlement the kiosk may not release yet), the
-// fraud_status of the last answer, the gateway's confirmation that an attempt ended unpaid, and a
-// security alert. SQLite cannot widen a CHECK in place, so both tables are rebuilt (once, inside
-// the migration's transaction, after migrate() has taken its backup copy).
-const V2_ORDER_STATES =
-  "('created', 'charging', 'pending', 'review', 'settlement', 'expire', 'cancel', 'deny', 'failed')";
-const V2_REVIEW_AND_ALERTS = `
-CREATE TABLE orders_v2 (
-  id INTEGER PRIMARY KEY,
-  order_id TEXT NOT NULL UNIQUE,
-  environment TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ${V2_ORDER_STATES}),
-  payment_type TEXT NOT NULL CHECK (payment_type IN ('gopay', 'qris')),
-  gross_amount INTEGER NOT NULL CHECK (gross_amount > 0),
-  items TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  deadline_at INTEGER NOT NULL,
-  business_date TEXT NOT NULL
-    CHECK (business_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-  attempt INTEGER NOT NULL CHECK (attempt >= 0),
-  attempt_key TEXT,
-  attempt_sent_at INTEGER,
-  transaction_id TEXT,
-  gateway_status TEXT,
-  fraud_status TEXT,
-  paid_with TEXT,
-  issuer TEXT,
-  acquirer TEXT,
-  qr_path TEXT,
-  qr_source TEXT CHECK (qr_source IN ('gateway', 'local')),
-  qr_string TEXT,
-  qr_url TEXT,
-  deeplink_url TEXT,
-  gateway_expiry_at INTEGER,
-  settled_at INTEGER,
-  final_at INTEGER,
-  cancel_requested_at INTEGER,
-  confirmed_unpaid TEXT CHECK (confirmed_unpaid IN ('cancel', 'expire', 'deny')),
-  end_reason TEXT CHECK (end_reason IN (
-    'cashier-cancel', 'kiosk-timeout', 'charge-refused', 'charge-not-received',
-    'qr-unavailable', 'gateway-failure', 'environment-mismatch')),
-  alert TEXT CHECK (alert IN ('status-contradiction')),
-  detail TEXT
-) STRICT;
-
-INSERT INTO orders_v2 (
-  id, order_id, environment, state, payment_type, gross_amount, items, created_at, updated_at,
-  deadline_at, business_date, attempt, attempt_key, attempt_sent_at, transaction_id,
-  gateway_status, paid_with, issuer, acquirer, qr_path, qr_source, qr_string, qr_url,
-  deeplink_url, gateway_expiry_at, settled_at, final_at, cancel_requested_at, end_reason, detail)
-SELECT
-  id, order_id, environment, state, payment_type, gross_amount, items, created_at, updated_at,
-  deadline_at, business_date, attempt, attempt_key, attempt_sent_at, transaction_id,
-  gateway_status, paid_with, issuer, acquirer, qr_path, qr_source, qr_string, qr_url,
-  deeplink_url, gateway_expiry_at, settled_at, final_at, cancel_requested_at, end_reason, detail
-FROM orders;
-
-DROP TABLE orders;
-ALTER TABLE orders_v2 RENAME TO orders;
-
-CREATE INDEX orders_open ON orders (created_at)
-  WHERE state IN ('created', 'charging', 'pending', 'review');
-CREATE INDEX orders_day ON orders (business_date, state, paid_with, payment_type, issuer, gross_amount);
-
-CREATE TABLE events_v2 (
-  seq INTEGER PRIMARY KEY,
-  order_id TEXT NOT NULL REFERENCES orders (order_id),
-  at INTEGER NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN (
-    'created', 'transition', 'gateway', 'qr', 'cancel-requested', 'security', 'recovery', 'note')),
-  from_state TEXT CHECK (from_state IN ${V2_ORDER_STATES}),
-  to_state TEXT CHECK (to_state IN ${V2_ORDER_STATES}),
-  detail TEXT NOT NULL
-) STRICT;
-
-INSERT INTO events_v2 (seq, order_id, at, kind, from_state, to_state, detail)
-  SELECT seq, order_id, at, kind, from_state, to_state, detail FROM events;
-
-DROP TABLE events;
-ALTER TABLE events_v2 RENAME TO events;
-
-CREATE INDEX events_order ON events (order_id, seq);
-
-CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-BEGIN
-  SELECT RAISE(ABORT, 'journal events are append-only');
-END;
-CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-BEGIN
-  SELECT RAISE(ABORT, 'journal events are append-only');
-END;
-`;
-
 export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'orders, append-only events',
@@ -199,5 +32,10 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "the held state 'review', fraud_status, confirmed unpaid, security alerts",
     rebuildsTables: true,
     up: (db) => db.exec(V2_REVIEW_AND_ALERTS),
+  },
+  CATALOGUE_MIGRATION,
+  {
+    description: 'sales: lines, totals, cash tenders, their events; orders linked to their sale',
+    up: (db) => db.exec(V4_SALES),
   },
 ];

@@ -9,6 +9,7 @@ import type { OrderRow } from './types.ts';
 export interface OrderSqlRow {
   id: number;
   order_id: string;
+  sale_id: string | null;
   environment: string;
   state: string;
   payment_type: string;
@@ -76,6 +77,7 @@ export const MUTABLE_COLUMNS = [
 
 const FIXED_COLUMNS = [
   'order_id',
+  'sale_id',
   'environment',
   'payment_type',
   'gross_amount',
@@ -90,6 +92,7 @@ export const ORDER_COLUMNS = [...FIXED_COLUMNS, ...MUTABLE_COLUMNS];
 export function toOrderRow(r: OrderSqlRow): OrderRow {
   return {
     orderId: r.order_id,
+    saleId: r.sale_id ?? undefined,
     environment: r.environment,
     state: r.state as OrderState,
     paymentType: r.payment_type as PaymentType,
@@ -127,6 +130,7 @@ export function toOrderRow(r: OrderSqlRow): OrderRow {
 export function toOrderParams(o: OrderRow): OrderParams {
   return {
     order_id: o.orderId,
+    sale_id: o.saleId ?? null,
     environment: o.environment,
     state: o.state,
     payment_type: o.paymentType,

@@ -20,6 +20,8 @@ export const UPDATE_ORDER =
 
 export const SELECT_BY_ORDER_ID = `${SELECT_ORDER} WHERE order_id = ?`;
 
+export const SELECT_BY_SALE = `${SELECT_ORDER} WHERE sale_id = ? ORDER BY id`;
+
 export const SELECT_OPEN = `${SELECT_ORDER} WHERE ${OPEN_STATES} ORDER BY created_at, id`;
 
 export const SELECT_NEWEST = `${SELECT_ORDER} ORDER BY id DESC LIMIT ?`;

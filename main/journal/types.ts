@@ -32,6 +32,7 @@ export interface OrderRow extends Omit<OrderView, 'qr'> {
 
 export interface NewOrderRecord {
   orderId: string;
+  saleId?: string;
   environment: string;
   paymentType: PaymentType;
   grossAmount: number;
@@ -47,6 +48,7 @@ export type OrderPatch = {
     K in Exclude<
       keyof OrderRow,
       | 'orderId'
+      | 'saleId'
       | 'environment'
       | 'paymentType'
       | 'grossAmount'

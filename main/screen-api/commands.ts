@@ -3,8 +3,13 @@
  * into ContractErrors by the caller; nothing here knows which transport asked.
  */
 import type { z } from 'zod';
+import type { CatalogueManagerCommands } from '../../common/catalogue-contract.ts';
+import type { TillSaleRequest } from '../../common/till-contract.ts';
+import type { CatalogueService } from '../catalogue/catalogue-service.ts';
+import type { Till } from '../sales/till.ts';
 import type {
   AnyCommand,
+  CartPreview,
   CashierCommands,
   DisplayCommands,
   KioskMode,
@@ -32,16 +37,21 @@ export type Result<N extends AnyCommand> = N extends keyof CashierCommands
     : N extends keyof DisplayCommands
       ? DisplayCommands[N][1]
       : never;
-type HandlerTable<C extends AnyCommand> = {
+export type HandlerTable<C extends AnyCommand> = {
   [N in C]: (payload: Payload<N>) => Result<N> | Promise<Result<N>>;
 };
 /** The sale and display commands, bound to one engine. */
 export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand>>;
+export type CatalogueManagerCommand = keyof CatalogueManagerCommands;
 /** The settings screen's commands, which outlive any one engine (see main/host/). */
-export type ManagerHandlers = HandlerTable<ManagerCommand>;
+export type ManagerHandlers = HandlerTable<Exclude<ManagerCommand, CatalogueManagerCommand>>;
+/** The catalogue editor's commands: behind the manager's session, on the journal's catalogue. */
+export type CatalogueManagerHandlers = HandlerTable<CatalogueManagerCommand>;
 
 export interface CommandContext {
   engine: CheckoutEngine;
+  till: Till;
+  catalogue: CatalogueService;
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
   mode: KioskMode;
@@ -59,9 +69,14 @@ export function commandHandlers(ctx: CommandContext): Handlers {
       settings: ctx.settings.get(),
       health: { health: engine.health, detail: ctx.healthDetail() },
       openOrders: ctx.openOrders().map(toScreenOrder),
+      openSales: ctx.till.openSales(),
       serverNow: ctx.clock.now(),
     }),
-    'sale.start': async (request) => toScreenOrder(await engine.startSale(request)),
+    'sale.start': (request) => ctx.till.start(request as TillSaleRequest),
+    'sale.payRestInCash': ({ saleId, received }) => ctx.till.payRestInCash(saleId, received),
+    'sale.chargeAgain': ({ saleId, paymentType }) => ctx.till.chargeAgain(saleId, paymentType),
+    'sale.void': ({ saleId }) => ctx.till.void(saleId),
+    'catalogue.list': () => ctx.catalogue.snapshot(),
     'sale.cancel': async ({ orderId }) => toScreenOrder(await engine.cancel(orderId)),
     'sale.checkNow': async ({ orderId }) => toScreenOrder(await engine.checkNow(orderId)),
     'sale.simulate': ({ orderId, outcome }) => simulate(ctx, orderId, outcome),
@@ -90,7 +105,7 @@ export function commandHandlers(ctx: CommandContext): Handlers {
       return settings;
     },
     'display.showCart': ({ cart }) => {
-      presenter.showCart(cart);
+      presenter.showCart(cart as CartPreview | null);
       return null;
     },
     'display.snapshot': () => presenter.current(),

@@ -4,7 +4,9 @@
  * long "paid" stays up, and that nothing is re-sent when nothing on screen would change.
  */
 import type { CartPreview, DisplayScene, DisplayState } from '../../common/contract.ts';
+import { displayBill } from '../../common/display-bill.ts';
 import type { OrderView } from '../../common/order.ts';
+import type { DisplayBill, SaleView } from '../../common/till-contract.ts';
 import { isFinalState } from '../../common/order.ts';
 import type { Clock } from '../clock.ts';
 import { sceneOf, type LoadedQr } from './display-scene.ts';
@@ -38,6 +40,8 @@ export interface DisplayPresenter {
   follow(order: OrderView): void;
   /** Every order event; only the followed order's matter. */
   orderChanged(order: OrderView): void;
+  /** A till sale moved: its bill goes beside its QR, and a sale paid in cash shows the change. */
+  saleChanged(sale: SaleView): void;
   showCart(cart: CartPreview | null): void;
   /** The language (or another setting the display shows) has changed. */
   settingsChanged(): void;
@@ -50,6 +54,10 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
   const { settings, clock, timings } = deps;
   let followed: OrderView | undefined;
   let cart: CartPreview | null = null;
+  /** A sale paid in cash alone: no order to follow, only its result (and change) to show. */
+  let cashPaid: Extract<DisplayScene, { kind: 'paid' }> | undefined;
+  /** The bills of the sales behind the orders shown, by sale id; only the latest few are kept. */
+  const bills = new Map<string, DisplayBill>();
   /** The followed order's QR: read once per order, however many events arrive while it waits. */
   let qr: { orderId: string; loaded: LoadedQr | undefined } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -59,10 +67,24 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
   let seq = Date.now();
 
   const sceneNow = (): DisplayScene => {
+    if (cashPaid !== undefined) return cashPaid;
     if (followed !== undefined) {
-      return sceneOf(followed, qr?.orderId === followed.orderId ? qr.loaded : undefined);
+      const scene = sceneOf(followed, qr?.orderId === followed.orderId ? qr.loaded : undefined);
+      const bill = followed.saleId === undefined ? undefined : bills.get(followed.saleId);
+      if (bill === undefined) return scene;
+      if (scene.kind === 'preparing' || scene.kind === 'qr') return { ...scene, bill };
+      // Settled: nothing is due, whichever of the sale's events reached the display first.
+      if (scene.kind === 'paid') return { ...scene, bill: { ...bill, due: 0 } };
+      return scene;
     }
-    if (cart !== null) return { kind: 'cart', amount: cart.amount, items: cart.items };
+    if (cart !== null) {
+      return {
+        kind: 'cart',
+        amount: cart.amount,
+        items: cart.items,
+        ...(cart.bill === undefined ? {} : { bill: cart.bill }),
+      };
+    }
     return { kind: 'idle' };
   };
 
@@ -95,6 +117,7 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
       followed = undefined;
       qr = undefined;
       cart = null;
+      cashPaid = undefined;
       update();
     }, ms);
     // The display's idle return must never be what keeps a stopping process alive.
@@ -144,6 +167,7 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
 
     follow(order) {
       clearTimer();
+      cashPaid = undefined;
       followed = order;
       qr = undefined;
       // The cart has become this sale.
@@ -160,7 +184,42 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
       update();
     },
 
+    saleChanged(sale) {
+      const cashGiven = sale.cash.filter((c) => c.state === 'taken');
+      const bill = displayBill(sale.breakdown, {
+        paid: cashGiven.reduce((sum, c) => sum + c.amount, 0),
+        change: cashGiven.reduce((sum, c) => sum + c.change, 0),
+      });
+      bills.delete(sale.saleId);
+      bills.set(sale.saleId, bill);
+      while (bills.size > 8) bills.delete(bills.keys().next().value as string);
+      // Paid in cash with no charge (or its last part in cash): the customer sees the change.
+      const lastByCash = sale.state === 'paid' && !sale.charges.some((c) => c.state === 'settlement');
+      if (lastByCash && cashPaid?.orderId !== sale.saleId) {
+        clearTimer();
+        followed = undefined;
+        qr = undefined;
+        cart = null;
+        cashPaid = {
+          kind: 'paid',
+          orderId: sale.saleId,
+          amount: sale.breakdown.cashTotal,
+          paidWith: 'cash',
+          change: bill.change,
+          bill,
+        };
+        backToIdleAfter(timings.paidMs);
+      }
+      update();
+    },
+
     showCart(next) {
+      if (cashPaid !== undefined) {
+        // The change stays up until a new cart is rung up.
+        if (next === null) return;
+        clearTimer();
+        cashPaid = undefined;
+      }
       if (followed !== undefined) {
         // During a live sale its screen stays: a cart sent now is the one being charged.
         if (!isFinalState(followed.state)) return;
@@ -170,7 +229,14 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
         followed = undefined;
         qr = undefined;
       }
-      cart = next === null ? null : { amount: next.amount, items: next.items.map((item) => ({ ...item })) };
+      cart =
+        next === null
+          ? null
+          : {
+              amount: next.amount,
+              items: next.items.map((item) => ({ ...item })),
+              ...(next.bill === undefined ? {} : { bill: structuredClone(next.bill) }),
+            };
       update();
     },
 

@@ -20,6 +20,18 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Penjualan belum dapat dimulai. Periksa jumlah dan daftar barangnya.',
     en: 'The sale cannot start yet. Check the amount and the items.',
   },
+  'sale-not-open': {
+    id: 'Penjualan ini sudah selesai, atau masih menunggu pembayaran QR yang sedang berjalan.',
+    en: 'This sale has already ended, or is still waiting for a QR payment under way.',
+  },
+  'discount-needs-approval': {
+    id: 'Diskon sebesar ini perlu PIN manajer.',
+    en: 'A discount this large needs the manager PIN.',
+  },
+  'catalogue-invalid': {
+    id: 'Katalog tidak diubah. Periksa isian (atau baris berkas CSV) yang disebutkan.',
+    en: 'The catalogue was not changed. Check the fields (or the CSV file lines) named.',
+  },
   'unknown-order': {
     id: 'Pesanan ini tidak ditemukan di kasir ini.',
     en: 'This order was not found on this till.',

@@ -4,7 +4,9 @@
  */
 import type { ZodError } from 'zod';
 import type { ContractError, ErrorCode, FieldProblem } from '../../common/contract.ts';
+import { CatalogueInputError } from '../catalogue/catalogue-service.ts';
 import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/engine.ts';
+import { ApprovalError, SaleBusyError, SaleNotOpenError, TillInputError } from '../sales/till.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
 import { ERROR_WORDS, type Bilingual } from './error-words.ts';
@@ -59,6 +61,21 @@ export function fieldError(field: string, why: Bilingual): ContractError {
   });
 }
 
+const APPROVAL_WORDS = {
+  wrong: {
+    id: 'PIN manajer salah: diskon sebesar ini perlu PIN manajer yang benar.',
+    en: 'Wrong manager PIN: a discount this large needs the right manager PIN.',
+  },
+  locked: {
+    id: 'Terlalu banyak PIN salah: PIN manajer dikunci sementara. Coba lagi nanti.',
+    en: 'Too many wrong PINs: the manager PIN is locked for a while. Try again later.',
+  },
+  'no-pin': {
+    id: 'Belum ada PIN manajer: buat PIN di Pengaturan dulu untuk menyetujui diskon besar.',
+    en: 'No manager PIN yet: create one in Settings first to approve large discounts.',
+  },
+} as const;
+
 const ENGINE_CODES: Record<EngineErrorCode, ErrorCode> = {
   'unknown-order': 'unknown-order',
   'order-final': 'order-final',
@@ -107,6 +124,17 @@ function logUnexpected(command: string, error: unknown): void {
 export function toContractError(error: unknown, command: string): ContractError {
   if (error instanceof CommandRefusal) return error.error;
   if (error instanceof SaleInputError) return contractError('sale-invalid', { problems: error.problems });
+  if (error instanceof TillInputError) return contractError('sale-invalid', { problems: error.problems });
+  if (error instanceof CatalogueInputError) {
+    return contractError('catalogue-invalid', { problems: error.problems });
+  }
+  if (error instanceof ApprovalError) {
+    return contractError('discount-needs-approval', {
+      ...(error.outcome === 'missing' ? {} : { message: APPROVAL_WORDS[error.outcome] }),
+    });
+  }
+  if (error instanceof SaleNotOpenError || error instanceof SaleBusyError)
+    return contractError('sale-not-open');
   if (error instanceof EngineError) {
     if (error.code === 'invalid-order-id') {
       return contractError('invalid-payload', {

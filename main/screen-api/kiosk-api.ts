@@ -16,7 +16,11 @@ import {
 import { COMMAND_SCHEMAS } from '../../common/contract-schemas.ts';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
+import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
+import type { Till } from '../sales/till.ts';
+import type { ManagerAuthority } from '../settings/manager-authority.ts';
+import { catalogueManagerHandlers } from './catalogue-commands.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
 import { commandHandlers, type ManagerHandlers } from './commands.ts';
 import { createDisplayPresenter, DEFAULT_SCENE_TIMINGS, type SceneTimings } from './display-presenter.ts';
@@ -44,6 +48,9 @@ export interface KioskApi {
 
 export interface KioskApiDeps {
   engine: CheckoutEngine;
+  /** The till over that engine: sales, their cash and their charges. */
+  till: Till;
+  catalogue: CatalogueService;
   /** Training mode only. */
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
@@ -61,10 +68,16 @@ export interface KioskApiDeps {
    * 'unknown-command', as for a kiosk that has no settings screen.
    */
   manager?: ManagerHandlers;
+  /** The manager's session, for the catalogue editor's commands (absent: they are refused as locked). */
+  authority?: ManagerAuthority;
 }
 
 function isManagerCommand(name: AnyCommand): boolean {
   return (MANAGER_COMMANDS as readonly string[]).includes(name);
+}
+
+function isCatalogueManagerCommand(name: AnyCommand): boolean {
+  return isManagerCommand(name) && name.startsWith('catalogue.');
 }
 
 function isRole(role: unknown): role is Role {
@@ -96,6 +109,12 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       presenter.settingsChanged();
     }) ?? (() => {});
 
+  const offTill = deps.till.on((sale) => {
+    hub.publish('cashier', 'sale', { sale, at: clock.now() });
+    presenter.saleChanged(sale);
+  });
+  const offCatalogue = deps.catalogue.on((catalogue) => hub.publish('cashier', 'catalogue', catalogue));
+
   const offEngine = engine.on((event) => {
     if (event.type === 'order') {
       const { order, previousState, at } = event;
@@ -112,6 +131,8 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
 
   const handlers = commandHandlers({
     engine,
+    till: deps.till,
+    catalogue: deps.catalogue,
     emulator: deps.emulator,
     settings: deps.settings,
     mode: deps.mode,
@@ -127,6 +148,8 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     },
   });
 
+  const catalogueManager = catalogueManagerHandlers(deps.catalogue, () => deps.authority?.touch() ?? false);
+
   return {
     async call(role, name, payload) {
       // Only for the log: a transport may hand over anything as a name.
@@ -140,8 +163,13 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
         const parsed = COMMAND_SCHEMAS[known].safeParse(payload);
         if (!parsed.success) return refuse(payloadError(parsed.error.issues));
         // The schema table and the handler tables share their keys; TypeScript cannot pair them here.
-        const table = (isManagerCommand(known) ? deps.manager : handlers) as
-          Record<string, (payload: unknown) => unknown> | undefined;
+        const table = (
+          isCatalogueManagerCommand(known)
+            ? catalogueManager
+            : isManagerCommand(known)
+              ? deps.manager
+              : handlers
+        ) as Record<string, (payload: unknown) => unknown> | undefined;
         const run = table?.[known];
         if (run === undefined) return refuse(contractError('unknown-command'));
         return { ok: true, value: await run(parsed.data) };
@@ -156,6 +184,8 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       if (closed) return;
       closed = true;
       offEngine();
+      offTill();
+      offCatalogue();
       offSettings();
       presenter.close();
       hub.clear();

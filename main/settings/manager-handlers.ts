@@ -16,6 +16,7 @@ import {
 import { checkSettingsPatch, pinProblems, serverKeyProblems } from '../../common/settings-input.ts';
 import type { ManagerHandlers } from '../screen-api/commands.ts';
 import { testServerKey } from './key-tester.ts';
+import { checkManagerPin } from './manager-authority.ts';
 import { KeyStorageUnavailableError } from './key-vault.ts';
 import {
   afterRightPin,
@@ -171,19 +172,14 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
     if (core.fixed !== undefined) core.refuseFixed();
     checkPin(pin);
     core.assertWritable();
-    const record = core.document.manager.pin;
-    if (record === null) throw noPinYet();
     // The PIN once more, so an unlocked screen left alone cannot accept the risk for the owner;
     // a wrong one counts towards the lockout like any other.
-    const until = lockedUntil(core.document.manager, core.clock.now());
-    if (until !== null) throw refuse('pin-locked-out', lockedOutWords(until));
-    if (!(await verifyPin(pin, record))) {
-      const wrong = core.draft();
-      wrong.manager = afterWrongPin(wrong.manager, core.clock.now());
-      core.state.record(wrong);
-      const now = lockedUntil(wrong.manager, core.clock.now());
-      if (now !== null) throw refuse('pin-locked-out', lockedOutWords(now));
-      throw refuse('pin-wrong', wrongPinWords(attemptsLeft(wrong.manager)));
+    const outcome = await checkManagerPin(core, pin);
+    if (outcome === 'no-pin') throw noPinYet();
+    if (outcome !== 'ok') {
+      const until = lockedUntil(core.document.manager, core.clock.now());
+      if (until !== null) throw refuse('pin-locked-out', lockedOutWords(until));
+      throw refuse('pin-wrong', wrongPinWords(attemptsLeft(core.document.manager)));
     }
     const backend = core.vault.storage().backend;
     const next = core.draft();

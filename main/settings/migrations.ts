@@ -53,6 +53,23 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 3,
     up: (document) => ({ ...document, version: 3, keyStorageRisk: null }),
   },
+  {
+    // v4 (issue 15): no tax, no service charge, no cash rounding, no discount needing the PIN —
+    // written out, so a later change of the defaults does not change what this step produces.
+    to: 4,
+    up: (document) => ({
+      ...document,
+      version: 4,
+      pricing: {
+        tax: { kind: 'none', ratePercent: 0, inclusive: false },
+        serviceTaxed: true,
+        taxRounding: 'half-up',
+        fractionRounding: 'half-up',
+        cashRounding: { unit: 0, mode: 'half-up' },
+      },
+      discountApproval: null,
+    }),
+  },
 ];
 
 export interface Detected {

@@ -10,6 +10,7 @@ import type { ManagerHandlers } from '../screen-api/commands.ts';
 import type { ScreenSettingsSource } from '../screen-api/screen-settings.ts';
 import type { DocumentStore } from './document-store.ts';
 import type { KeyStorageProbe, SafeStorageLike } from './key-storage.ts';
+import { managerAuthority, type ManagerAuthority } from './manager-authority.ts';
 import { KeyVault } from './key-vault.ts';
 import { loadDocument } from './load-document.ts';
 import { managerHandlers, type DisplaySource } from './manager-handlers.ts';
@@ -40,8 +41,6 @@ export interface OpenSettingsOptions {
    * stored ones at open (and are stored).
    */
   fixed?: FixedEnvironment;
-  /** As loadQuickItems in main/catalogue/quick-items-file.ts; a file that is there but wrong stops the open. */
-  quickItemsFile?: string;
   /** Issue 4's browser mode kept the language in <dataDir>/screen-settings.json; imported once. */
   legacyScreenSettingsFile?: string;
   /** Where key.test sends its status call; default Midtrans' own host for the environment. */
@@ -64,6 +63,8 @@ export interface SettingsService {
   setGuard(guard: SettingsGuard): void;
   /** What the OS offers for keeping keys (the manager's acceptance of a weak one is in ManagerSettings). */
   keyStorage(): KeyStorageProbe;
+  /** The manager's PIN and session, for the till, the catalogue editor and what comes after. */
+  authority: ManagerAuthority;
 }
 
 /** Browser mode's environment values win over the stored ones; a value the screen would refuse is ignored. */
@@ -108,11 +109,12 @@ export async function openSettings(options: OpenSettingsOptions): Promise<Settin
   if (fixed === undefined) await vault.open();
   const core = new SettingsCore({ state, vault, clock, fixed, log });
 
-  const screen = screenSource(core, options.quickItemsFile);
+  const screen = screenSource(core);
   screen.get();
+  const session = new ManagerSession(clock);
   const manager = managerHandlers({
     core,
-    session: new ManagerSession(clock),
+    session,
     displays: options.displays,
     gatewayUrl: options.gatewayUrl ?? (() => undefined),
   });
@@ -126,6 +128,7 @@ export async function openSettings(options: OpenSettingsOptions): Promise<Settin
     setGuard(guard) {
       core.guard = guard;
     },
+    authority: managerAuthority(core, session),
     keyStorage: () =>
       fixed !== undefined ? { available: false, weak: false, backend: 'environment' } : vault.storage(),
   };

@@ -111,6 +111,8 @@ export function repairDocument(raw: RawDocument, initialMode: KioskMode): Repair
     kioskTimeoutSeconds: simple('kioskTimeoutSeconds'),
     customerDisplay: simple('customerDisplay'),
     keyStorageRisk: simple('keyStorageRisk'),
+    pricing: simple('pricing'),
+    discountApproval: simple('discountApproval'),
     keys: repairKeys(raw.keys, replaced),
     manager: repairManager(raw.manager, fallback.manager, replaced),
   };

@@ -2,6 +2,8 @@
  * The state every settings command shares: the stored document, the key vault, browser mode's
  * fixed environment, and the one path by which a change is stored and announced.
  */
+import type { PricingSettings } from '../../common/pricing/types.ts';
+import type { DiscountApproval } from '../../common/till-contract.ts';
 import type {
   CustomerDisplayChoice,
   GatewayEnvironment,
@@ -28,6 +30,8 @@ export interface StoredValues {
   paymentTypes: PaymentType[];
   kioskTimeoutSeconds: number;
   customerDisplay: CustomerDisplayChoice;
+  pricing: PricingSettings;
+  discountApproval: DiscountApproval | null;
 }
 
 /** Copies, so no caller can change what the next one reads. */
@@ -40,6 +44,8 @@ export function storedValues(core: SettingsCore): StoredValues {
     paymentTypes: [...document.paymentTypes],
     kioskTimeoutSeconds: document.kioskTimeoutSeconds,
     customerDisplay: structuredClone(document.customerDisplay),
+    pricing: structuredClone(document.pricing),
+    discountApproval: document.discountApproval === null ? null : { ...document.discountApproval },
   };
 }
 

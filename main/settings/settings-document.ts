@@ -14,13 +14,16 @@ import {
   type KioskMode,
 } from '../../common/contract.ts';
 import { PAYMENT_TYPES, type PaymentType } from '../../common/midtrans-limits.ts';
+import { DEFAULT_PRICING_SETTINGS, type PricingSettings } from '../../common/pricing/types.ts';
+import { settingsProblems } from '../../common/pricing/validate.ts';
+import type { DiscountApproval } from '../../common/till-contract.ts';
 import {
   DEFAULT_KIOSK_TIMEOUT_SECONDS,
   checkSettingsPatch,
   merchantNameProblems,
 } from '../../common/settings-input.ts';
 
-export const CURRENT_DOCUMENT_VERSION = 3;
+export const CURRENT_DOCUMENT_VERSION = 4;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
 const bilingual = z.object({ id: z.string(), en: z.string() });
@@ -89,6 +92,20 @@ const customerDisplay = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('display'), displayId: z.number().int(), label: z.string().max(200) }),
 ]);
 
+// Judged by the same checks as the settings screen's patch (common/pricing's own rules).
+const pricing = z
+  .custom<PricingSettings>((value) => settingsProblems(value).length === 0, 'refused')
+  .transform((value) => structuredClone(value));
+const discountApproval = z
+  .custom<DiscountApproval>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      checkSettingsPatch({ discountApproval: value as DiscountApproval }).length === 0,
+    'refused',
+  )
+  .nullable();
+
 /** The fields of the document other than its version, each judged on its own by the repair. */
 export const documentFields = {
   mode: z.enum(KIOSK_MODES),
@@ -100,6 +117,8 @@ export const documentFields = {
   keys: z.object({ sandbox: keySlotSchema.nullable(), production: keySlotSchema.nullable() }),
   manager: managerBlockSchema,
   keyStorageRisk: keyStorageRiskSchema.nullable(),
+  pricing,
+  discountApproval,
 };
 
 export const settingsDocumentSchema = z.object({
@@ -118,6 +137,8 @@ export interface SettingsDocument {
   keys: Record<GatewayEnvironment, KeySlot | null>;
   manager: ManagerBlock;
   keyStorageRisk: KeyStorageRisk | null;
+  pricing: PricingSettings;
+  discountApproval: DiscountApproval | null;
 }
 
 export type DocumentField = keyof typeof documentFields;
@@ -140,6 +161,8 @@ export function defaultDocument(mode: KioskMode = 'training'): SettingsDocument 
     keys: { sandbox: null, production: null },
     manager: { pin: null, failedAttempts: 0, lockouts: 0, lockedUntil: null },
     keyStorageRisk: null,
+    pricing: structuredClone(DEFAULT_PRICING_SETTINGS),
+    discountApproval: null,
   };
 }
 

@@ -1,11 +1,24 @@
 /** A checked SettingsPatch turned into the next document, with the fields that really change. */
 import type { CustomerDisplayChoice } from '../../common/contract.ts';
 import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
+import type { PricingSettings } from '../../common/pricing/types.ts';
 import type { SettingsPatch } from '../../common/settings-input.ts';
 import type { SettingsDocument } from './settings-document.ts';
 
 /** A patch as a schema parses it: optional keys may be present with the value undefined. */
-export type LoosePatch = { [K in keyof SettingsPatch]?: SettingsPatch[K] | undefined };
+export type LoosePatch = {
+  [K in keyof SettingsPatch]?: (K extends 'pricing' ? unknown : SettingsPatch[K]) | undefined;
+};
+
+/** Drops keys whose value is undefined, at every depth (a parsed object may carry them). */
+function withoutUndefined(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, withoutUndefined(v)]),
+  );
+}
 
 export function definedPatch(input: LoosePatch): SettingsPatch {
   const patch: SettingsPatch = {};
@@ -15,6 +28,9 @@ export function definedPatch(input: LoosePatch): SettingsPatch {
   if (input.paymentTypes !== undefined) patch.paymentTypes = input.paymentTypes;
   if (input.kioskTimeoutSeconds !== undefined) patch.kioskTimeoutSeconds = input.kioskTimeoutSeconds;
   if (input.customerDisplay !== undefined) patch.customerDisplay = input.customerDisplay;
+  // Judged whole by checkSettingsPatch next; only its shape is taken here.
+  if (input.pricing !== undefined) patch.pricing = withoutUndefined(input.pricing) as PricingSettings;
+  if (input.discountApproval !== undefined) patch.discountApproval = input.discountApproval;
   return patch;
 }
 

@@ -18,6 +18,8 @@ import { QuickItems } from './QuickItems.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { cashierReducer, currentDraft, initialCashierState, saleStage, type CashierAction } from './state.ts';
 import { TopBar } from './TopBar.tsx';
+import { quickItemsOf } from './quick-items.ts';
+import { isFinalState } from '../../common/order.ts';
 import { useCashierFeed } from './use-cashier-feed.ts';
 import { useCashierKeyboard } from './use-cashier-keyboard.ts';
 import { useSaleActions } from './use-sale-actions.ts';
@@ -66,6 +68,9 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
     status,
     draft,
     orderId: state.order?.orderId,
+    saleId: state.order?.saleId,
+    unpaidEnd:
+      state.order !== undefined && isFinalState(state.order.state) && state.order.state !== 'settlement',
     settings: state.settings,
     unexpected: bilingual('common.unexpectedError'),
   });
@@ -198,7 +203,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
               />
             )}
             <QuickItems
-              items={settings.quickItems}
+              items={quickItemsOf(state.catalogue)}
               disabled={locked}
               onAdd={(item) => dispatch({ type: 'cart', action: { type: 'add', item } })}
             />

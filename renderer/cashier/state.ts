@@ -7,7 +7,9 @@
  *   typing the next one;
  * - amount and cart are locked while a sale starts or is live.
  */
+import type { CatalogueSnapshot } from '../../common/catalogue-contract.ts';
 import type { CashierSnapshot, PublicSettings, ScreenOrder } from '../../common/contract.ts';
+import type { SaleView } from '../../common/till-contract.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
 import { isFinalState, type GatewayHealth } from '../../common/order.ts';
 import { clockOffset } from '../shared/clock.ts';
@@ -27,6 +29,8 @@ export interface CashierState {
   paymentType: PaymentType | undefined;
   history: ScreenOrder[];
   historyLoaded: boolean;
+  /** The shop's catalogue, as main last sent it (inactive items flagged). */
+  catalogue: CatalogueSnapshot | undefined;
   starting: boolean;
   /** The cashier tried to charge, so problems are shown even for an empty amount. */
   attempted: boolean;
@@ -43,12 +47,13 @@ export type CashierAction =
   | { type: 'health'; health: GatewayHealth; detail: string | undefined }
   | { type: 'order'; order: ScreenOrder }
   | { type: 'history'; orders: ScreenOrder[] }
+  | { type: 'catalogue'; catalogue: CatalogueSnapshot }
   | { type: 'entry'; action: EntryAction }
   | { type: 'cart'; action: CartAction }
   | { type: 'paymentType'; paymentType: PaymentType }
   | { type: 'chargeRefused' }
   | { type: 'starting' }
-  | { type: 'started'; order: ScreenOrder }
+  | { type: 'started'; sale: SaleView }
   | { type: 'startFailed'; notice: Notice }
   | { type: 'orderActionFailed'; notice: Notice }
   | { type: 'newSale' };
@@ -66,6 +71,7 @@ export function initialCashierState(): CashierState {
     paymentType: undefined,
     history: [],
     historyLoaded: false,
+    catalogue: undefined,
     starting: false,
     attempted: false,
     saleNotice: undefined,
@@ -198,14 +204,13 @@ export function cashierReducer(state: CashierState, action: CashierAction): Cash
       return { ...state, attempted: true };
     case 'starting':
       return { ...state, starting: true, saleNotice: undefined, orderNotice: undefined };
-    case 'started': {
-      const { order } = state;
-      const shown =
-        order !== undefined && order.orderId === action.order.orderId
-          ? newerOrder(order, action.order)
-          : action.order;
-      return { ...state, starting: false, order: shown };
-    }
+    case 'started':
+      // The sale's charge was announced by its order events, which came before this answer.
+      return { ...state, starting: false };
+    case 'catalogue':
+      return state.catalogue !== undefined && state.catalogue.revision > action.catalogue.revision
+        ? state
+        : { ...state, catalogue: action.catalogue };
     case 'startFailed':
       return { ...state, starting: false, saleNotice: action.notice };
     case 'orderActionFailed':

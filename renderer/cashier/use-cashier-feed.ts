@@ -47,6 +47,10 @@ export function useCashierFeed(
     const unsubscribe = [
       connection.onSnapshot((snapshot) => {
         dispatch({ type: 'snapshot', snapshot, localNow: Date.now() });
+        api.catalogue().then(
+          (catalogue) => dispatch({ type: 'catalogue', catalogue }),
+          (error: unknown) => console.warn('catalogue failed', error),
+        );
         // The main process may have restarted and forgotten the cart: show it again.
         sender.forget();
         sender.update(previewRef.current);
@@ -56,6 +60,7 @@ export function useCashierFeed(
         dispatch({ type: 'order', order: event.order });
         refreshHistory();
       }),
+      api.onCatalogue((catalogue) => dispatch({ type: 'catalogue', catalogue })),
       api.onHealth((event) => dispatch({ type: 'health', health: event.health, detail: event.detail })),
       api.onSettings((next) => {
         const changedMode = modeChanged(settingsRef.current, next);

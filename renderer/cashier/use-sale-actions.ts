@@ -5,11 +5,27 @@
  */
 import { useCallback, useRef } from 'react';
 import type { CashierApi, Language, PublicSettings } from '../../common/contract.ts';
+import type { SaleRequest } from '../../common/sale-input.ts';
+import type { TillSaleRequest } from '../../common/till-contract.ts';
 import type { ConnectionStatus } from '../shared/session.ts';
 import { noticeFromError, type Bilingual } from '../shared/errors.ts';
 import type { SaleDraft } from './draft.ts';
 import type { OrderCommand } from './LiveOrder.tsx';
 import type { CashierAction, SaleStage } from './state.ts';
+
+/** The typed amount or the quick-item cart as a till sale, paid whole by QRIS or GoPay. */
+function tillRequest(request: SaleRequest): TillSaleRequest {
+  const lines =
+    request.items !== undefined && request.items.length > 0
+      ? request.items.map((item) => ({
+          sku: item.id,
+          name: item.name,
+          unitPrice: item.price,
+          quantity: item.quantity,
+        }))
+      : [{ name: 'Jumlah', unitPrice: request.amount ?? 0, quantity: 1 }];
+  return { lines, tender: { kind: 'gateway', paymentType: request.paymentType } };
+}
 
 export interface SaleActions {
   charge(): void;
@@ -25,10 +41,13 @@ export function useSaleActions(input: {
   status: ConnectionStatus;
   draft: SaleDraft;
   orderId: string | undefined;
+  /** The till sale of the order on screen, and whether that order ended unpaid. */
+  saleId: string | undefined;
+  unpaidEnd: boolean;
   settings: PublicSettings | undefined;
   unexpected: Bilingual;
 }): SaleActions {
-  const { api, dispatch, stage, status, draft, orderId, settings, unexpected } = input;
+  const { api, dispatch, stage, status, draft, orderId, saleId, unpaidEnd, settings, unexpected } = input;
   const chargingRef = useRef(false);
 
   const charge = useCallback(() => {
@@ -41,9 +60,9 @@ export function useSaleActions(input: {
     chargingRef.current = true;
     dispatch({ type: 'starting' });
     api
-      .startSale(request)
+      .startSale(tillRequest(request))
       .then(
-        (order) => dispatch({ type: 'started', order }),
+        (sale) => dispatch({ type: 'started', sale }),
         (error: unknown) => dispatch({ type: 'startFailed', notice: noticeFromError(error, unexpected) }),
       )
       .finally(() => {
@@ -51,7 +70,11 @@ export function useSaleActions(input: {
       });
   }, [api, dispatch, draft.request, stage, status, unexpected]);
 
-  const newSale = useCallback(() => dispatch({ type: 'newSale' }), [dispatch]);
+  const newSale = useCallback(() => {
+    // A sale whose QR ended unpaid is abandoned when the cashier moves on (nothing was taken).
+    if (saleId !== undefined && unpaidEnd) api.voidSale(saleId).catch(() => undefined);
+    dispatch({ type: 'newSale' });
+  }, [api, dispatch, saleId, unpaidEnd]);
 
   const orderCommand = useCallback(
     async (command: OrderCommand) => {

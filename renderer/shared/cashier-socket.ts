@@ -7,6 +7,7 @@ import type {
   CashierSnapshot,
   PublicSettings,
 } from '../../common/contract.ts';
+import type { CatalogueSnapshot } from '../../common/catalogue-contract.ts';
 import { managerApiOver } from './manager-socket.ts';
 import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
 import type { SocketClient } from './socket-client.ts';
@@ -22,6 +23,10 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
   return {
     snapshot: () => call('kiosk.snapshot', {}),
     startSale: (request) => call('sale.start', request),
+    payRestInCash: (saleId, received) => call('sale.payRestInCash', { saleId, received }),
+    chargeAgain: (saleId, paymentType) => call('sale.chargeAgain', { saleId, paymentType }),
+    voidSale: (saleId) => call('sale.void', { saleId }),
+    catalogue: () => call('catalogue.list', {}),
     cancel: (orderId) => call('sale.cancel', { orderId }),
     checkNow: (orderId) => call('sale.checkNow', { orderId }),
     simulate: (orderId, outcome) => call('sale.simulate', { orderId, outcome }),
@@ -32,6 +37,8 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onOrder: listen<CashierEvents['order']>('order'),
     onHealth: listen<CashierEvents['health']>('health'),
     onSettings: listen<PublicSettings>('settings'),
+    onSale: listen<CashierEvents['sale']>('sale'),
+    onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     manager: managerApiOver((name, payload) => client.call(name, payload)),
   };
 }

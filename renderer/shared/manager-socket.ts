@@ -21,5 +21,14 @@ export function managerApiOver(send: CallCommand): ManagerApi {
     // The schema refuses `key: undefined`, so a test of the stored key sends no key at all.
     testKey: (environment, key) =>
       call('key.test', key === undefined ? { environment } : { environment, key }),
+    catalogue: {
+      saveItem: (item, id) => call('catalogue.saveItem', id === undefined ? { item } : { id, item }),
+      setActive: (id, active) => call('catalogue.setActive', { id, active }),
+      reorderItems: (categoryId, ids) => call('catalogue.reorderItems', { categoryId, ids }),
+      saveCategory: (name, id) => call('catalogue.saveCategory', id === undefined ? { name } : { id, name }),
+      reorderCategories: (ids) => call('catalogue.reorderCategories', { ids }),
+      importCsv: (csv) => call('catalogue.import', { csv }),
+      exportCsv: () => call('catalogue.export', {}),
+    },
   };
 }

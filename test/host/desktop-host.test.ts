@@ -9,13 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  CashierSnapshot,
-  ManagerSettings,
-  PublicSettings,
-  Role,
-  ScreenOrder,
-} from '../../common/contract.ts';
+import type { SaleView } from '../../common/till-contract.ts';
+import { tillSale } from '../support/till-sale.ts';
+import type { CashierSnapshot, ManagerSettings, PublicSettings, Role } from '../../common/contract.ts';
 import { startEmulator } from '../../main/emulator/index.ts';
 import { openDesktopHost, type KioskHost } from '../../main/host/desktop-host.ts';
 import { FAST_POLL } from '../checkout/harness.ts';
@@ -104,7 +100,8 @@ describe('desktop host (the shell path, without Electron)', () => {
     const announced = desk.seen.filter((e) => e.role === 'cashier' && e.name === 'settings');
     expect((announced.at(-1)?.payload as PublicSettings).mode).toBe('sandbox');
 
-    const order = await desk.ok<ScreenOrder>('sale.start', { paymentType: 'qris', amount: 15_000 });
+    const sale = await desk.ok<SaleView>('sale.start', tillSale({ paymentType: 'qris', amount: 15_000 }));
+    const order = { orderId: sale.liveOrderId ?? 'none' };
     expect(gateway.control.get(order.orderId)?.orderId).toBe(order.orderId);
 
     // While that order is open, the environment cannot change under it.

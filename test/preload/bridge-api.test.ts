@@ -1,3 +1,4 @@
+import type { TillSaleRequest } from '../../common/till-contract.ts';
 import { describe, expect, it } from 'vitest';
 import type { CashierApi, ContractError, DisplayApi } from '../../common/contract.ts';
 import { commandChannel, eventChannel } from '../../common/ipc-channels.ts';
@@ -38,22 +39,72 @@ function fakeTransport(
 
 type Invocation = (api: CashierApi) => Promise<unknown>;
 
+const SALE: TillSaleRequest = {
+  lines: [{ sku: 'k', name: 'Kopi', unitPrice: 18000, quantity: 2 }],
+  tender: { kind: 'gateway', paymentType: 'qris' },
+};
+
 /** Every cashier method with sample arguments, and what must go on the wire for it. */
 const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
   ['snapshot', (a) => a.snapshot(), 'kiosk.snapshot', {}],
+  ['startSale', (a) => a.startSale(SALE), 'sale.start', SALE],
   [
-    'startSale',
-    (a) => a.startSale({ paymentType: 'qris', amount: 44000 }),
-    'sale.start',
-    { paymentType: 'qris', amount: 44000 },
+    'payRestInCash',
+    (a) => a.payRestInCash('S-1', 50_000),
+    'sale.payRestInCash',
+    { saleId: 'S-1', received: 50_000 },
   ],
   [
-    'startSale with items',
-    (a) =>
-      a.startSale({ paymentType: 'gopay', items: [{ id: 'k', name: 'Kopi', price: 18000, quantity: 2 }] }),
-    'sale.start',
-    { paymentType: 'gopay', items: [{ id: 'k', name: 'Kopi', price: 18000, quantity: 2 }] },
+    'chargeAgain',
+    (a) => a.chargeAgain('S-1', 'qris'),
+    'sale.chargeAgain',
+    { saleId: 'S-1', paymentType: 'qris' },
   ],
+  ['voidSale', (a) => a.voidSale('S-1'), 'sale.void', { saleId: 'S-1' }],
+  ['catalogue', (a) => a.catalogue(), 'catalogue.list', {}],
+  [
+    'manager.catalogue.saveItem (new)',
+    (a) => a.manager.catalogue.saveItem({ name: 'Teh', price: 5_000 }),
+    'catalogue.saveItem',
+    { item: { name: 'Teh', price: 5_000 } },
+  ],
+  [
+    'manager.catalogue.saveItem',
+    (a) => a.manager.catalogue.saveItem({ name: 'Teh', price: 5_000 }, 7),
+    'catalogue.saveItem',
+    { id: 7, item: { name: 'Teh', price: 5_000 } },
+  ],
+  [
+    'manager.catalogue.setActive',
+    (a) => a.manager.catalogue.setActive(7, false),
+    'catalogue.setActive',
+    { id: 7, active: false },
+  ],
+  [
+    'manager.catalogue.reorderItems',
+    (a) => a.manager.catalogue.reorderItems(null, [3, 1]),
+    'catalogue.reorderItems',
+    { categoryId: null, ids: [3, 1] },
+  ],
+  [
+    'manager.catalogue.saveCategory',
+    (a) => a.manager.catalogue.saveCategory('Minuman'),
+    'catalogue.saveCategory',
+    { name: 'Minuman' },
+  ],
+  [
+    'manager.catalogue.reorderCategories',
+    (a) => a.manager.catalogue.reorderCategories([2, 1]),
+    'catalogue.reorderCategories',
+    { ids: [2, 1] },
+  ],
+  [
+    'manager.catalogue.importCsv',
+    (a) => a.manager.catalogue.importCsv('nama;harga'),
+    'catalogue.import',
+    { csv: 'nama;harga' },
+  ],
+  ['manager.catalogue.exportCsv', (a) => a.manager.catalogue.exportCsv(), 'catalogue.export', {}],
   ['cancel', (a) => a.cancel('TOKO-1'), 'sale.cancel', { orderId: 'TOKO-1' }],
   ['checkNow', (a) => a.checkNow('TOKO-2'), 'sale.checkNow', { orderId: 'TOKO-2' }],
   ['simulate', (a) => a.simulate('TOKO-3', 'deny'), 'sale.simulate', { orderId: 'TOKO-3', outcome: 'deny' }],
@@ -110,6 +161,10 @@ describe('the cashier bridge', () => {
       [
         'snapshot',
         'startSale',
+        'payRestInCash',
+        'chargeAgain',
+        'voidSale',
+        'catalogue',
         'cancel',
         'checkNow',
         'simulate',
@@ -120,6 +175,8 @@ describe('the cashier bridge', () => {
         'onOrder',
         'onHealth',
         'onSettings',
+        'onSale',
+        'onCatalogue',
         'manager',
       ].sort(),
     );
@@ -136,6 +193,18 @@ describe('the cashier bridge', () => {
         'setKey',
         'clearKey',
         'testKey',
+        'catalogue',
+      ].sort(),
+    );
+    expect(Object.keys(bridge.manager.catalogue).sort()).toEqual(
+      [
+        'saveItem',
+        'setActive',
+        'reorderItems',
+        'saveCategory',
+        'reorderCategories',
+        'importCsv',
+        'exportCsv',
       ].sort(),
     );
     for (const value of [...Object.values(bridge), ...Object.values(bridge.manager)]) {
@@ -155,7 +224,10 @@ describe('the cashier bridge', () => {
     const bridge = createCashierBridge(fakeTransport().transport);
     const methods = [
       ...Object.keys(bridge).filter((k) => k !== 'manager' && !k.startsWith('on')),
-      ...Object.keys(bridge.manager).map((k) => `manager.${k}`),
+      ...Object.keys(bridge.manager)
+        .filter((k) => k !== 'catalogue')
+        .map((k) => `manager.${k}`),
+      ...Object.keys(bridge.manager.catalogue).map((k) => `manager.catalogue.${k}`),
     ];
     expect(new Set(methods)).toEqual(names);
   });
@@ -194,7 +266,7 @@ describe('the cashier bridge', () => {
       ],
     };
     const bridge = createCashierBridge(fakeTransport(() => ({ ok: false, error })).transport);
-    const rejection: unknown = await bridge.startSale({ paymentType: 'qris', amount: 1 }).then(
+    const rejection: unknown = await bridge.startSale(SALE).then(
       () => expect.fail('should reject'),
       (e: unknown) => e,
     );

@@ -6,6 +6,9 @@ import type {
   PublicSettings,
   ScreenOrder,
 } from '../../common/contract.ts';
+import { priceCart } from '../../common/pricing/index.ts';
+import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
+import type { SaleView } from '../../common/till-contract.ts';
 
 export const SETTINGS: PublicSettings = {
   mode: 'training',
@@ -13,15 +16,14 @@ export const SETTINGS: PublicSettings = {
   language: 'id',
   paymentTypes: ['gopay', 'qris'],
   kioskTimeoutSeconds: 900,
-  quickItems: [
-    { id: 'KOPI', name: 'Kopi susu', price: 18_000 },
-    { id: 'ROTI', name: 'Roti bakar', price: 8_000 },
-  ],
+  pricing: DEFAULT_PRICING_SETTINGS,
+  discountApproval: null,
 };
 
 export function order(overrides: Partial<ScreenOrder> = {}): ScreenOrder {
   return {
     orderId: 'TOKO-0001',
+    saleId: undefined,
     state: 'pending',
     paymentType: 'qris',
     grossAmount: 44_000,
@@ -54,6 +56,7 @@ export function snapshot(overrides: Partial<CashierSnapshot> = {}): CashierSnaps
     settings: SETTINGS,
     health: { health: 'ok', detail: undefined },
     openOrders: [],
+    openSales: [],
     serverNow: 50_000,
     ...overrides,
   };
@@ -79,6 +82,8 @@ export function managerSettings(overrides: Partial<ManagerSettings> = {}): Manag
     paymentTypes: ['gopay', 'qris'],
     kioskTimeoutSeconds: 900,
     customerDisplay: { kind: 'auto' },
+    pricing: DEFAULT_PRICING_SETTINGS,
+    discountApproval: null,
     keys: {
       sandbox: { stored: false, savedAt: null, lastTest: null },
       production: { stored: false, savedAt: null, lastTest: null },
@@ -86,6 +91,30 @@ export function managerSettings(overrides: Partial<ManagerSettings> = {}): Manag
     keyStorage: { available: true, weak: false, backend: 'gnome_libsecret', riskAcceptedAt: null },
     displays: [],
     environmentFixed: false,
+    ...overrides,
+  };
+}
+
+/** A sale as 'sale.start' answers it: Rp 44.000 of one line, charged by QRIS. */
+export function saleView(overrides: Partial<SaleView> = {}): SaleView {
+  const breakdown = priceCart({
+    lines: [{ name: 'Kopi susu', unitPrice: 44_000, quantity: 1 }],
+    settings: DEFAULT_PRICING_SETTINGS,
+  });
+  if (!breakdown.ok) throw new Error('fixture cart refused');
+  return {
+    saleId: 'S-0001',
+    state: 'open',
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    closedAt: undefined,
+    breakdown: breakdown.value,
+    cash: [],
+    charges: [],
+    paid: 0,
+    due: 44_000,
+    liveOrderId: 'TOKO-0001',
+    voidReason: undefined,
     ...overrides,
   };
 }

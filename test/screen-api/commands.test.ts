@@ -35,7 +35,8 @@ describe('cashier commands', () => {
     const before = Date.now();
     const snap = await rig.ok<CashierSnapshot>('cashier', 'kiosk.snapshot', {});
     expect(snap.settings).toMatchObject({ mode: 'training', language: 'id', merchantName: 'Toko Latihan' });
-    expect(snap.settings.quickItems.length).toBeGreaterThan(0);
+    expect(snap.settings.pricing.tax.kind).toBe('none');
+    expect(snap.openSales).toEqual([]);
     expect(snap.health).toEqual({ health: 'unknown', detail: undefined });
     expect(snap.openOrders).toEqual([]);
     expect(snap.serverNow).toBeGreaterThanOrEqual(before);
@@ -44,12 +45,12 @@ describe('cashier commands', () => {
 
   it('kiosk.snapshot lists open orders newest first, as screens see them, and health after a call', async () => {
     const rig = await openRig();
-    const first = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 10_000 });
-    const second = await rig.ok<ScreenOrder>('cashier', 'sale.start', {
+    const first = await rig.sale({ paymentType: 'qris', amount: 10_000 });
+    const second = await rig.sale({
       paymentType: 'gopay',
       amount: 20_000,
     });
-    const done = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 30_000 });
+    const done = await rig.sale({ paymentType: 'qris', amount: 30_000 });
     await rig.ok('cashier', 'sale.cancel', { orderId: done.orderId });
     const snap = await rig.ok<CashierSnapshot>('cashier', 'kiosk.snapshot', {});
     expect(snap.openOrders.map((o) => o.orderId)).toEqual([second.orderId, first.orderId]);
@@ -60,14 +61,14 @@ describe('cashier commands', () => {
 
   it('finds open orders among the newest ones when no journal is given', async () => {
     const rig = await openRig({ withoutJournal: true });
-    const open = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 10_000 });
+    const open = await rig.sale({ paymentType: 'qris', amount: 10_000 });
     const snap = await rig.ok<CashierSnapshot>('cashier', 'kiosk.snapshot', {});
     expect(snap.openOrders.map((o) => o.orderId)).toEqual([open.orderId]);
   });
 
   it('sale.start returns the pending order with its QR ready but not its path', async () => {
     const rig = await openRig();
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', {
+    const order = await rig.sale({
       paymentType: 'gopay',
       items: [
         { id: 'kopi-susu', name: 'Kopi Susu', price: 18_000, quantity: 2 },
@@ -88,7 +89,7 @@ describe('cashier commands', () => {
 
   it('sale.cancel ends the order at the gateway', async () => {
     const rig = await openRig();
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 7_500 });
+    const order = await rig.sale({ paymentType: 'qris', amount: 7_500 });
     const cancelled = await rig.ok<ScreenOrder>('cashier', 'sale.cancel', { orderId: order.orderId });
     expect(cancelled).toMatchObject({ orderId: order.orderId, state: 'cancel', endReason: 'cashier-cancel' });
     expect(rig.services.emulator!.control.get(order.orderId)?.transactionStatus).toBe('cancel');
@@ -99,7 +100,7 @@ describe('cashier commands', () => {
 
   it('sale.checkNow asks the gateway at once', async () => {
     const rig = await openRig(slowPoll);
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', {
+    const order = await rig.sale({
       paymentType: 'gopay',
       amount: 12_000,
     });
@@ -113,7 +114,7 @@ describe('cashier commands', () => {
 
   it('sale.simulate pays at the emulator only; the poller finds it, as it would a customer', async () => {
     const rig = await openRig();
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 15_000 });
+    const order = await rig.sale({ paymentType: 'qris', amount: 15_000 });
     const asked = statusRequests(rig);
     const answer = await rig.ok<ScreenOrder>('cashier', 'sale.simulate', {
       orderId: order.orderId,
@@ -130,7 +131,7 @@ describe('cashier commands', () => {
     ['expire', 'expire'],
   ] as const)('sale.simulate %s ends the order as %s', async (outcome, state) => {
     const rig = await openRig();
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'gopay', amount: 9_000 });
+    const order = await rig.sale({ paymentType: 'gopay', amount: 9_000 });
     await rig.ok('cashier', 'sale.simulate', { orderId: order.orderId, outcome });
     await until(() => lastOrderEvent(rig, order.orderId)?.state === state, `state ${state}`);
   });
@@ -140,7 +141,7 @@ describe('cashier commands', () => {
     expect((await rig.refused('cashier', 'sale.simulate', { orderId: 'K-NONE', outcome: 'pay' })).code).toBe(
       'unknown-order',
     );
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 5_000 });
+    const order = await rig.sale({ paymentType: 'qris', amount: 5_000 });
     // Paid at the gateway, not yet seen by the kiosk: the emulator says the order is no longer payable.
     rig.services.emulator!.control.pay(order.orderId);
     const stale = await rig.refused('cashier', 'sale.simulate', { orderId: order.orderId, outcome: 'deny' });
@@ -154,7 +155,7 @@ describe('cashier commands', () => {
     const rig = await openRig();
     const ids: string[] = [];
     for (const amount of [1_000, 2_000, 3_000]) {
-      const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount });
+      const order = await rig.sale({ paymentType: 'qris', amount });
       await rig.ok('cashier', 'sale.cancel', { orderId: order.orderId });
       ids.push(order.orderId);
     }
@@ -171,7 +172,7 @@ describe('cashier commands', () => {
 
   it('report.day counts the day, and refuses a date that does not exist', async () => {
     const rig = await openRig(slowPoll);
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', {
+    const order = await rig.sale({
       paymentType: 'gopay',
       amount: 44_000,
     });

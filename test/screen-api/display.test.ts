@@ -52,7 +52,7 @@ function decodeQr(dataUrl: string): string | undefined {
 const sleepUntil = (t: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, t - Date.now())));
 
 async function startSale(rig: Rig, paymentType: 'gopay' | 'qris'): Promise<ScreenOrder> {
-  const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType, items: ITEMS });
+  const order = await rig.sale({ paymentType, items: ITEMS });
   await until(() => sceneFor(rig, 'qr', order.orderId), 'the qr scene');
   return order;
 }
@@ -66,6 +66,20 @@ function expectOrderly(states: DisplayState[]): void {
     expect(state).toMatchObject({ merchantName: 'Toko Latihan', language: 'id', mode: 'training' });
   }
 }
+
+const BILL = {
+  lines: [
+    { name: 'Nasi Goreng', quantity: 1, amount: 25_000 },
+    { name: 'Es Teh Manis', quantity: 2, amount: 16_000 },
+  ],
+  subtotal: 41_000,
+  discounts: 0,
+  service: 0,
+  total: 41_000,
+  cashPaid: 0,
+  change: 0,
+  due: 41_000,
+};
 
 describe('a sale on the customer display', () => {
   it.each([
@@ -87,6 +101,8 @@ describe('a sale on the customer display', () => {
       orderId: order.orderId,
       amount: 41_000,
       items: ITEMS,
+      // The bill the till priced, as the receipt will print it.
+      bill: BILL,
     });
 
     const journaled = view(rig, order.orderId);
@@ -101,7 +117,13 @@ describe('a sale on the customer display', () => {
 
     const paidWith = view(rig, order.orderId).paidWith;
     expect(paidWith).toBeTypeOf('string');
-    expect(states[3]!.scene).toEqual({ kind: 'paid', orderId: order.orderId, amount: 41_000, paidWith });
+    expect(states[3]!.scene).toEqual({
+      kind: 'paid',
+      orderId: order.orderId,
+      amount: 41_000,
+      paidWith,
+      bill: { ...BILL, due: 0 },
+    });
     const paidAt = rig.events.display.find((e) => (e.payload as DisplayState).scene.kind === 'paid')!.at;
     const idleAt = rig.events.display.find((e) => (e.payload as DisplayState).scene.kind === 'idle')!.at;
     expect(idleAt - paidAt).toBeGreaterThanOrEqual(390);
@@ -144,7 +166,7 @@ describe('a sale on the customer display', () => {
       target: 'charge',
       fault: { kind: 'http-error', httpStatus: 401 },
     });
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 5_000 });
+    const order = await rig.sale({ paymentType: 'qris', amount: 5_000 });
     expect(order.state).toBe('failed');
     expect(sceneKinds(rig.displayStates())).toEqual(['preparing', 'failed']);
   });

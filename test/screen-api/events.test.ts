@@ -3,6 +3,7 @@
  * answer or event ever carries the QR file's path, the data folder or the server key.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SaleView } from '../../common/till-contract.ts';
 import {
   CASHIER_EVENTS,
   DISPLAY_EVENTS,
@@ -14,21 +15,32 @@ import { closeRigs, openRig, trainingKey, until, type Rig } from './rig.ts';
 afterEach(closeRigs);
 
 async function wholeSale(rig: Rig, paymentType: 'gopay' | 'qris'): Promise<string> {
-  const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType, amount: 23_000 });
+  const order = await rig.sale({ paymentType, amount: 23_000 });
   await rig.ok('cashier', 'sale.simulate', { orderId: order.orderId, outcome: 'pay' });
   await until(() => rig.services.journal.get(order.orderId)?.state === 'settlement', 'settlement');
   return order.orderId;
 }
 
 describe('events by role', () => {
-  it('the cashier gets order and health events, the display only display states', async () => {
+  it('the cashier gets sale, order and health events, the display only display states', async () => {
     const rig = await openRig({ timings: { paidMs: 50 } });
     const orderId = await wholeSale(rig, 'gopay');
     await until(() => rig.displayStates().some((s) => s.scene.kind === 'idle'), 'idle');
 
     const cashierNames = new Set(rig.events.cashier.map((e) => e.name));
     expect([...cashierNames].every((n) => (CASHIER_EVENTS as readonly string[]).includes(n))).toBe(true);
-    expect(cashierNames).toEqual(new Set(['order', 'health']));
+    expect(cashierNames).toEqual(new Set(['sale', 'order', 'health']));
+    const sales = rig.events.cashier
+      .filter((e) => e.name === 'sale')
+      .map((e) => (e.payload as { sale: SaleView }).sale);
+    // Recorded first, then its charge opened and followed, then paid (each change is one event).
+    expect(sales[0]).toMatchObject({ state: 'open', liveOrderId: undefined, paid: 0 });
+    expect(sales.slice(1, -1).every((sale) => sale.state === 'open' && sale.liveOrderId === orderId)).toBe(
+      true,
+    );
+    expect(sales.at(-1)).toMatchObject({ state: 'paid', liveOrderId: undefined });
+    expect(new Set(sales.map((sale) => sale.saleId)).size).toBe(1);
+    expect(sales.at(-1)).toMatchObject({ paid: 23_000, due: 0 });
     expect(new Set(rig.events.display.map((e) => e.name))).toEqual(new Set(DISPLAY_EVENTS));
 
     const orders = rig.events.cashier
@@ -81,7 +93,7 @@ describe('what never reaches a screen', () => {
     const rig = await openRig({ timings: { paidMs: 50, resultMs: 50 } });
     const paid = await wholeSale(rig, 'gopay');
     const local = await wholeSale(rig, 'qris');
-    const open = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 4_000 });
+    const open = await rig.sale({ paymentType: 'qris', amount: 4_000 });
     await until(
       () => rig.displayStates().some((s) => s.scene.kind === 'qr' && s.scene.orderId === open.orderId),
       'qr',

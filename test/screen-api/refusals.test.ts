@@ -3,8 +3,8 @@
  * both languages, nothing refused is journaled or sent, and no call ever throws.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ERROR_CODES, type ContractError, type ScreenOrder } from '../../common/contract.ts';
-import { checkSale } from '../../common/sale-input.ts';
+import { tillSale } from '../support/till-sale.ts';
+import { ERROR_CODES, type ContractError } from '../../common/contract.ts';
 import { createKioskApi } from '../../main/screen-api/kiosk-api.ts';
 import type { ScreenSettingsSource } from '../../main/screen-api/screen-settings.ts';
 import { startEmulator, type Fault } from '../../main/emulator/index.ts';
@@ -30,9 +30,17 @@ function footprint(rig: Rig) {
   };
 }
 
+const GATEWAY = { kind: 'gateway', paymentType: 'qris' } as const;
+const line = (unitPrice: unknown, extra: Record<string, unknown> = {}) => ({
+  name: 'Teh',
+  unitPrice,
+  quantity: 1,
+  ...extra,
+});
+
 describe('roles and names', () => {
   it.each([
-    ['display', 'sale.start', { paymentType: 'qris', amount: 5_000 }],
+    ['display', 'sale.start', { lines: [line(5_000)], tender: GATEWAY }],
     ['display', 'sale.simulate', { orderId: 'K1', outcome: 'pay' }],
     ['display', 'kiosk.snapshot', {}],
     ['display', 'settings.setLanguage', { language: 'en' }],
@@ -66,15 +74,18 @@ describe('malformed payloads', () => {
     ['kiosk.snapshot', { extra: 1 }, 'extra'],
     ['kiosk.snapshot', undefined, '(payload)'],
     ['sale.start', null, '(payload)'],
-    ['sale.start', { paymentType: 5, amount: 5_000 }, 'paymentType'],
-    ['sale.start', { paymentType: 'qris', amount: { value: 5_000 } }, 'amount'],
-    ['sale.start', { paymentType: 'qris', amount: 5_000, tip: 1_000 }, 'tip'],
+    ['sale.start', { lines: [], tender: { kind: 'gateway', paymentType: 5 } }, 'tender'],
     [
       'sale.start',
-      { paymentType: 'qris', items: [{ id: 'kopi', price: 5_000, quantity: 1 }] },
-      'items.0.name',
+      { lines: [{ name: 'Teh', unitPrice: { value: 5_000 }, quantity: 1 }], tender: GATEWAY },
+      'lines.0.unitPrice',
     ],
-    ['sale.start', { paymentType: 'qris', items: 'kopi' }, 'items'],
+    ['sale.start', { lines: [], tender: GATEWAY, tip: 1_000 }, 'tip'],
+    ['sale.start', { lines: [{ unitPrice: 5_000, quantity: 1 }], tender: GATEWAY }, 'lines.0.name'],
+    ['sale.start', { lines: 'kopi', tender: GATEWAY }, 'lines'],
+    ['sale.start', { lines: [], tender: { kind: 'card' } }, 'tender'],
+    ['sale.payRestInCash', { saleId: 'S1' }, 'received'],
+    ['sale.void', { saleId: '' }, 'saleId'],
     ['sale.cancel', {}, 'orderId'],
     ['sale.cancel', { orderId: '../../etc/passwd' }, 'orderId'],
     ['sale.checkNow', { orderId: 'K'.repeat(51) }, 'orderId'],
@@ -120,51 +131,63 @@ describe('malformed payloads', () => {
   });
 });
 
-describe('sales the engine refuses', () => {
-  const bad: [string, unknown][] = [
-    ['zero', { paymentType: 'gopay', amount: 0 }],
-    ['cents', { paymentType: 'gopay', amount: 1500.5 }],
-    ['text', { paymentType: 'qris', amount: '44000' }],
-    ['missing', { paymentType: 'qris', amount: null }],
-    ['over the GoPay limit', { paymentType: 'gopay', amount: 20_000_001 }],
-    ['over the QRIS limit', { paymentType: 'qris', amount: 10_000_001 }],
-    ['an unknown wallet', { paymentType: 'ovo', amount: 5_000 }],
+describe('sales the till refuses', () => {
+  const bad: [string, unknown, string[]][] = [
+    ['a price of zero', { lines: [line(0)], tender: GATEWAY }, ['price-too-small']],
+    ['cents', { lines: [line(1500.5)], tender: GATEWAY }, ['price-not-whole']],
+    ['an empty cart', { lines: [], tender: GATEWAY }, ['cart-empty']],
     [
-      'items that do not add up',
-      { paymentType: 'qris', amount: 10_000, items: [{ id: 'teh', name: 'Teh', price: 4_000, quantity: 2 }] },
+      'a name with a control character',
+      { lines: [{ ...line(5_000), name: 'Te\u0007h' }], tender: GATEWAY },
+      ['name-characters'],
     ],
     [
-      'an item without a price',
-      { paymentType: 'qris', items: [{ id: 'teh', name: 'Teh', price: 0, quantity: 1 }] },
+      'a discount above 100 %',
+      { lines: [line(5_000, { discount: { kind: 'percent', value: 150 } })], tender: GATEWAY },
+      ['discount-above-100-percent'],
+    ],
+    ['over the QRIS limit', { lines: [line(10_000_001)], tender: GATEWAY }, ['amount-too-large']],
+    [
+      'over the GoPay limit',
+      { lines: [line(20_000_000), line(1)], tender: { kind: 'gateway', paymentType: 'gopay' } },
+      ['amount-too-large'],
+    ],
+    [
+      'cash below the total',
+      { lines: [line(5_000)], tender: { kind: 'cash', received: 4_000 } },
+      ['cash-below-total'],
+    ],
+    [
+      'a split whose cash covers it all',
+      { lines: [line(5_000)], tender: { kind: 'split', cash: 5_000, paymentType: 'qris' } },
+      ['split-cash-covers-total'],
     ],
   ];
 
-  it.each(bad)('%s: sale-invalid with checkSale’s problems, nothing journaled', async (_what, request) => {
-    const rig = await openRig();
-    const before = footprint(rig);
-    const error = await rig.refused('cashier', 'sale.start', request);
-    expect(error.code).toBe('sale-invalid');
-    expectWords(error);
-    const expected = checkSale(request);
-    expect(expected.ok).toBe(false);
-    expect(error.problems).toEqual(expected.ok ? [] : expected.problems);
-    expect(error.problems?.length).toBeGreaterThan(0);
-    expect(footprint(rig)).toEqual(before);
-  });
-
-  it('names the problem codes a screen words', async () => {
-    const rig = await openRig();
-    const codes = async (request: unknown) =>
-      (await rig.refused('cashier', 'sale.start', request)).problems?.map((p) => p.code);
-    expect(await codes({ paymentType: 'gopay', amount: 0 })).toEqual(['amount-too-small']);
-    expect(await codes({ paymentType: 'gopay', amount: 99.5 })).toEqual(['amount-not-whole']);
-    expect(await codes({ paymentType: 'qris', amount: 10_000_001 })).toEqual(['amount-too-large']);
-    expect(await codes({ paymentType: 'qris' })).toEqual(['amount-missing']);
-  });
+  it.each(bad)(
+    '%s: sale-invalid with the pricing’s problems, nothing journaled',
+    async (_what, request, codes) => {
+      const rig = await openRig();
+      const before = footprint(rig);
+      const error = await rig.refused('cashier', 'sale.start', request);
+      expect(error.code).toBe('sale-invalid');
+      expectWords(error);
+      expect(error.problems?.map((p) => p.code)).toEqual(codes);
+      for (const problem of error.problems ?? []) {
+        expect(problem.message.id.length).toBeGreaterThan(5);
+        expect(problem.message.en.length).toBeGreaterThan(5);
+      }
+      expect(footprint(rig)).toEqual(before);
+      expect(rig.services.till.openSales()).toEqual([]);
+    },
+  );
 
   it('a payment type this till has switched off', async () => {
     const rig = await openRig({ env: { KIOSK_PAYMENT_TYPES: 'qris' } });
-    const error = await rig.refused('cashier', 'sale.start', { paymentType: 'gopay', amount: 5_000 });
+    const error = await rig.refused('cashier', 'sale.start', {
+      lines: [line(5_000)],
+      tender: { kind: 'gateway', paymentType: 'gopay' },
+    });
     expect(error.code).toBe('sale-invalid');
     expect(error.problems?.map((p) => p.code)).toEqual(['payment-type-disabled']);
   });
@@ -181,7 +204,7 @@ describe('gateway trouble on Check now', () => {
 
   it.each(faults)('%s for %j, and the order stays saved', async (code, fault) => {
     const rig = await openRig({ engine: { poll: { fastMs: 60_000 } } });
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 6_000 });
+    const order = await rig.sale({ paymentType: 'qris', amount: 6_000 });
     rig.services.emulator!.control.injectFault({ target: 'status', fault });
     const error = await rig.refused('cashier', 'sale.checkNow', { orderId: order.orderId });
     expect(error.code).toBe(code);
@@ -191,7 +214,7 @@ describe('gateway trouble on Check now', () => {
 
   it('says in both languages that the order is kept when the gateway is unreachable', async () => {
     const rig = await openRig({ engine: { poll: { fastMs: 60_000 } } });
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 6_000 });
+    const order = await rig.sale({ paymentType: 'qris', amount: 6_000 });
     rig.services.emulator!.control.injectFault({
       target: 'status',
       fault: { kind: 'http-error', httpStatus: 500 },
@@ -210,7 +233,7 @@ describe('training-only', () => {
         env: { KIOSK_MODE: 'sandbox', MIDTRANS_API_URL: emu.url, MIDTRANS_SERVER_KEY: emu.serverKey },
       });
       expect(rig.services.emulator).toBeUndefined();
-      const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', {
+      const order = await rig.sale({
         paymentType: 'gopay',
         amount: 5_000,
       });
@@ -229,9 +252,11 @@ describe('training-only', () => {
 
   it('sale.simulate in training mode without an emulator', async () => {
     const rig = await openRig();
-    const order = await rig.ok<ScreenOrder>('cashier', 'sale.start', { paymentType: 'qris', amount: 5_000 });
+    const order = await rig.sale({ paymentType: 'qris', amount: 5_000 });
     const api = createKioskApi({
       engine: rig.services.engine,
+      till: rig.services.till,
+      catalogue: rig.services.catalogue,
       emulator: undefined,
       settings: rig.settings,
       mode: 'training',
@@ -257,7 +282,11 @@ describe('stopping and the unexpected', () => {
   it('answers kiosk-stopping when the engine has stopped', async () => {
     const rig = await openRig();
     await rig.services.engine.stop();
-    const error = await rig.refused('cashier', 'sale.start', { paymentType: 'qris', amount: 5_000 });
+    const error = await rig.refused(
+      'cashier',
+      'sale.start',
+      tillSale({ paymentType: 'qris', amount: 5_000 }),
+    );
     expect(error.code).toBe('kiosk-stopping');
     expectWords(error);
   });
@@ -276,6 +305,8 @@ describe('stopping and the unexpected', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const api = createKioskApi({
       engine: rig.services.engine,
+      till: rig.services.till,
+      catalogue: rig.services.catalogue,
       emulator: undefined,
       settings: broken,
       mode: 'sandbox',

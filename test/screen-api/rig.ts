@@ -7,7 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { ContractError, DisplayState, Role } from '../../common/contract.ts';
+import type { ContractError, DisplayState, Role, ScreenOrder } from '../../common/contract.ts';
+import type { SaleView } from '../../common/till-contract.ts';
+import { toScreenOrder } from '../../main/screen-api/screen-order.ts';
+import { tillSale, type SimpleSale } from '../support/till-sale.ts';
 import type { EngineOptions } from '../../main/checkout/engine.ts';
 import { createKioskApi, type KioskApi, type SceneTimings } from '../../main/screen-api/kiosk-api.ts';
 import type { ScreenSettingsSource } from '../../main/screen-api/screen-settings.ts';
@@ -36,6 +39,8 @@ export interface Rig {
   ok<T = unknown>(role: Role, name: string, payload: unknown): Promise<T>;
   /** Calls and expects a refusal. */
   refused(role: Role, name: string, payload: unknown): Promise<ContractError>;
+  /** A sale of an amount (or items) by QRIS/GoPay through 'sale.start'; answers its charge. */
+  sale(sale: SimpleSale): Promise<ScreenOrder>;
   /** The api and services closed, the data folder kept: what a restart leaves behind. */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +86,8 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
   });
   const api = createKioskApi({
     engine: services.engine,
+    till: services.till,
+    catalogue: services.catalogue,
     emulator: services.emulator,
     settings,
     mode: config.mode,
@@ -113,6 +120,13 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
       answers.push(outcome);
       if (outcome.ok) expect.fail(`${name} succeeded: ${JSON.stringify(outcome.value)}`);
       return outcome.error;
+    },
+    async sale(sale: SimpleSale): Promise<ScreenOrder> {
+      const view = await rig.ok<SaleView>('cashier', 'sale.start', tillSale(sale));
+      const orderId = view.liveOrderId ?? view.charges.at(-1)?.orderId;
+      const order = orderId === undefined ? undefined : services.engine.get(orderId);
+      if (order === undefined) return expect.fail(`sale ${view.saleId} has no charge`);
+      return toScreenOrder(order);
     },
     async stop() {
       if (stopped) return;

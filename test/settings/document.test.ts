@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
 import { jsonFileDocumentStore } from '../../main/settings/json-file-store.ts';
 import { MIGRATIONS, detectVersion } from '../../main/settings/migrations.ts';
 import { CURRENT_DOCUMENT_VERSION, settingsDocumentSchema } from '../../main/settings/settings-document.ts';
@@ -17,7 +18,7 @@ afterEach(() => {
 
 describe('migrations', () => {
   it('are numbered 1, 2, … with no gap, ending at the current version', () => {
-    expect(MIGRATIONS.map((step) => step.to)).toEqual([1, 2, 3]);
+    expect(MIGRATIONS.map((step) => step.to)).toEqual([1, 2, 3, 4]);
     expect(MIGRATIONS.at(-1)?.to).toBe(CURRENT_DOCUMENT_VERSION);
   });
 
@@ -38,11 +39,13 @@ describe('migrations', () => {
       paymentTypes: ['gopay', 'qris'],
       kioskTimeoutSeconds: 900,
       customerDisplay: { kind: 'auto' },
+      pricing: DEFAULT_PRICING_SETTINGS,
+      discountApproval: null,
     });
     expect(store.writes).toBe(1);
     expect(settingsDocumentSchema.parse(store.document).version).toBe(CURRENT_DOCUMENT_VERSION);
     expect(logs).toEqual([]);
-    expect(service.screen.get().quickItems.length).toBeGreaterThan(0);
+    expect(service.screen.get().pricing.tax.kind).toBe('none');
   });
 
   it('v1: keeps the language of the issue-4 file and fills in the rest', async () => {
@@ -58,7 +61,7 @@ describe('migrations', () => {
       language: 'en',
       keys: { sandbox: null, production: null },
     });
-    expect(logs.join('\n')).toMatch(/migrated the stored settings from version 1 to 3/);
+    expect(logs.join('\n')).toMatch(/migrated the stored settings from version 1 to 4/);
   });
 
   it('v2: an intact document is read as it is and not rewritten', async () => {
@@ -71,6 +74,23 @@ describe('migrations', () => {
     expect(first.store.writes).toBe(writes);
     expect(first.store.text).toBe(text);
     expect(again.logs).toEqual([]);
+  });
+
+  it('v3: a shop keeps every field and starts with no tax, no service, no rounding, no approval', async () => {
+    const first = await open();
+    await first.service.screen.setLanguage('en');
+    const v3 = { ...first.store.document, version: 3 } as Record<string, unknown>;
+    delete v3.pricing;
+    delete v3.discountApproval;
+    const store = new MemoryStore(v3);
+    const { service, logs } = await open({ store });
+    expect(service.current()).toMatchObject({
+      language: 'en',
+      pricing: DEFAULT_PRICING_SETTINGS,
+      discountApproval: null,
+    });
+    expect(store.document.version).toBe(4);
+    expect(logs.join('\n')).toMatch(/from version 3 to 4/);
   });
 
   it('imports the legacy screen-settings.json language once, when nothing is stored yet', async () => {
@@ -149,12 +169,13 @@ describe('a damaged document', () => {
 });
 
 describe('a document from a newer kiosk', () => {
+  const NEWER = CURRENT_DOCUMENT_VERSION + 1;
   async function newer() {
     const { store, safe } = await openUnlocked();
     const { service: first } = await open({ store, safe });
     await first.manager['manager.unlock']({ pin: PIN });
     await first.manager['key.set']({ environment: 'sandbox', key: SANDBOX_KEY });
-    const document = { ...store.document, version: 4, merchantName: 'Toko Baru', futureField: { x: 1 } };
+    const document = { ...store.document, version: NEWER, merchantName: 'Toko Baru', futureField: { x: 1 } };
     store.text = JSON.stringify(document);
     const text = store.text;
     return { text, ...(await open({ store, safe })) };
@@ -164,7 +185,7 @@ describe('a document from a newer kiosk', () => {
     const { service, store, text, logs } = await newer();
     expect(service.current().merchantName).toBe('Toko Baru');
     expect(await service.serverKey('sandbox')).toBe(SANDBOX_KEY);
-    expect(logs.join('\n')).toMatch(/document version 4, newer than this kiosk knows/);
+    expect(logs.join('\n')).toMatch(new RegExp(`document version ${NEWER}, newer than this kiosk knows`));
     expect(store.text).toBe(text);
   });
 
@@ -176,7 +197,7 @@ describe('a document from a newer kiosk', () => {
       'internal',
     );
     expect(refused.error.message.en).toMatch(
-      /newer kiosk version \(document version 4\).*Update the kiosk app/,
+      new RegExp(`newer kiosk version \\(document version ${NEWER}\\).*Update the kiosk app`),
     );
     await expectRefused(async () => service.screen.setLanguage('en'), 'internal');
     await expectRefused(

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
 import { CommandRefusal, contractError } from '../../main/screen-api/errors.ts';
 import type { SettingsChange } from '../../main/settings/open-settings.ts';
 import {
@@ -92,6 +90,8 @@ describe('settings.read', () => {
       paymentTypes: ['gopay', 'qris'],
       kioskTimeoutSeconds: 900,
       customerDisplay: { kind: 'auto' },
+      pricing: DEFAULT_PRICING_SETTINGS,
+      discountApproval: null,
       keys: {
         sandbox: { stored: false, savedAt: null, lastTest: null },
         production: { stored: false, savedAt: null, lastTest: null },
@@ -231,11 +231,65 @@ describe('settings.update', () => {
     expect(settings.mode).toBe('sandbox');
     expect(g.applied).toEqual([{ fields: ['mode'], restart: true }]);
     expect(screen).toHaveBeenCalledTimes(1);
-    // Training's quick items are its own; sandbox without a file has none.
-    expect(service.screen.get()).toMatchObject({ mode: 'sandbox', quickItems: [] });
+    expect(service.screen.get()).toMatchObject({ mode: 'sandbox' });
     // Unchanged values are no change at all.
     await service.manager['settings.update']({ patch: { mode: 'sandbox', merchantName: 'Toko Latihan' } });
     expect(g.apply).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('settings.update: pricing and discount approval', () => {
+  const PB1 = {
+    ...DEFAULT_PRICING_SETTINGS,
+    tax: { kind: 'pb1' as const, ratePercent: 10, inclusive: false },
+    servicePercent: 5,
+    cashRounding: { unit: 100 as const, mode: 'half-up' as const },
+  };
+
+  it('stores the shop’s tax, service and rounding, and the screens see them without a restart', async () => {
+    const { service, store } = await openUnlocked();
+    const g = guard();
+    service.setGuard(g);
+    await service.manager['settings.update']({
+      patch: { pricing: PB1, discountApproval: { percent: 20, amount: 50_000 } },
+    });
+    expect(store.document).toMatchObject({ pricing: PB1, discountApproval: { percent: 20, amount: 50_000 } });
+    expect(service.screen.get().pricing).toEqual(PB1);
+    expect(service.screen.get().discountApproval).toEqual({ percent: 20, amount: 50_000 });
+    expect(g.assertIdle).not.toHaveBeenCalled();
+    await service.manager['settings.update']({ patch: { discountApproval: null } });
+    expect(service.screen.get().discountApproval).toBeNull();
+  });
+
+  it('refuses a rate above 100 %, a PPN with a broken DPP, a negative limit — each named, nothing written', async () => {
+    const { service, store } = await openUnlocked();
+    const text = store.text;
+    const refused = await expectRefused(
+      async () =>
+        service.manager['settings.update']({
+          patch: {
+            pricing: {
+              ...PB1,
+              tax: {
+                kind: 'ppn',
+                ratePercent: 120,
+                inclusive: false,
+                dpp: { numerator: 0, denominator: 12 },
+              },
+            },
+            discountApproval: { percent: 10, amount: -1 },
+          },
+        }),
+      'settings-invalid',
+    );
+    const fields = refused.error.problems?.map((p) => p.field);
+    expect(fields).toContain('pricing');
+    expect(fields).toContain('discountApproval');
+    for (const found of refused.error.problems ?? []) {
+      expect(found.message.id).not.toBe('');
+      expect(found.message.en).not.toBe(found.message.id);
+    }
+    expect(store.text).toBe(text);
   });
 });
 
@@ -340,17 +394,6 @@ describe('the screens’ view (ScreenSettingsSource)', () => {
     service.screen.setLanguage('en');
     const again = await open({ store, safe });
     expect(again.service.screen.get().language).toBe('en');
-  });
-
-  it('a bad quick items file stops the open, as before', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kiosk-items-'));
-    try {
-      const file = join(dir, 'items.json');
-      writeFileSync(file, '[{"id": "x"}]');
-      await expect(open({ quickItemsFile: file })).rejects.toThrow(/Quick items file/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

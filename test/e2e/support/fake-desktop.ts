@@ -26,7 +26,16 @@ export function installFakeDesktop(pin: string): void {
       { id: 2, label: 'HP 22es', width: 1920, height: 1080, primary: false },
     ],
     environmentFixed: false,
+    pricing: {
+      tax: { kind: 'none', ratePercent: 0, inclusive: false },
+      serviceTaxed: true,
+      taxRounding: 'half-up',
+      fractionRounding: 'half-up',
+      cashRounding: { unit: 0, mode: 'half-up' },
+    },
+    discountApproval: null,
   };
+  const catalogue = { items: [], categories: [], revision: 1 };
   const settingsListeners = new Set<Listener>();
   const publicSettings = () => ({
     mode: manager.mode,
@@ -34,7 +43,8 @@ export function installFakeDesktop(pin: string): void {
     language: manager.language,
     paymentTypes: manager.paymentTypes,
     kioskTimeoutSeconds: manager.kioskTimeoutSeconds,
-    quickItems: [],
+    pricing: manager.pricing,
+    discountApproval: manager.discountApproval,
   });
   let unlocked = false;
   const calls: unknown[] = [];
@@ -67,11 +77,24 @@ export function installFakeDesktop(pin: string): void {
       settings: publicSettings(),
       health: { health: 'ok', detail: undefined },
       openOrders: [],
+      openSales: [],
       serverNow: Date.now(),
     }),
     startSale: async () => {
       throw fail('internal', 'Tidak dipakai.', 'Not used.');
     },
+    payRestInCash: async () => {
+      throw fail('internal', 'Tidak dipakai.', 'Not used.');
+    },
+    chargeAgain: async () => {
+      throw fail('internal', 'Tidak dipakai.', 'Not used.');
+    },
+    voidSale: async () => {
+      throw fail('internal', 'Tidak dipakai.', 'Not used.');
+    },
+    catalogue: async () => clone(catalogue),
+    onCatalogue: () => () => undefined,
+    onSale: () => () => undefined,
     cancel: async () => null,
     checkNow: async () => null,
     simulate: async () => null,
@@ -90,6 +113,7 @@ export function installFakeDesktop(pin: string): void {
       return () => settingsListeners.delete(listener);
     },
     manager: {
+      catalogue: {},
       status: async () => status(),
       createPin: async () => {
         throw fail('pin-exists', 'PIN sudah ada.', 'A PIN exists.');

@@ -20,21 +20,28 @@ export const PIN = '582914';
 /** The contract's functions (common/contract.ts CashierApi, ManagerApi, DisplayApi), nothing more. */
 export const CASHIER_KEYS = [
   'cancel',
+  'catalogue',
+  'chargeAgain',
   'checkNow',
   'history',
   'manager',
+  'onCatalogue',
   'onHealth',
   'onOrder',
+  'onSale',
   'onSettings',
+  'payRestInCash',
   'report',
   'setLanguage',
   'showCart',
   'simulate',
   'snapshot',
   'startSale',
+  'voidSale',
 ];
 export const MANAGER_KEYS = [
   'acceptWeakKeyStorage',
+  'catalogue',
   'changePin',
   'clearKey',
   'createPin',

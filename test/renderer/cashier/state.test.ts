@@ -9,7 +9,7 @@ import {
   type CashierAction,
   type CashierState,
 } from '../../../renderer/cashier/state.ts';
-import { order, SETTINGS, snapshot } from '../fixtures.ts';
+import { order, SETTINGS, snapshot, saleView } from '../fixtures.ts';
 
 const run = (actions: CashierAction[], from: CashierState = initialCashierState()): CashierState =>
   actions.reduce(cashierReducer, from);
@@ -38,8 +38,8 @@ describe('cashier state', () => {
     expect(saleStage(state)).toBe('starting');
     state = run([{ type: 'order', order: order({ state: 'created', updatedAt: 1 }) }], state);
     state = run([{ type: 'order', order: order({ state: 'pending', updatedAt: 3 }) }], state);
-    // The call's answer arrives after a newer event: it does not move the order back.
-    state = run([{ type: 'started', order: order({ state: 'charging', updatedAt: 2 }) }], state);
+    // The call's answer arrives after the events: the order on screen stays what they said.
+    state = run([{ type: 'started', sale: saleView() }], state);
     expect(state.order?.state).toBe('pending');
     expect(state.starting).toBe(false);
     state = run([{ type: 'order', order: order({ state: 'settlement', updatedAt: 4 }) }], state);
@@ -80,7 +80,15 @@ describe('cashier state', () => {
       ready(),
     );
     expect(state.order).toBeUndefined(); // a final order nobody was following is not adopted
-    state = run([{ type: 'starting' }, { type: 'started', order: order({ state: 'expire' }) }], state);
+    state = run(
+      [
+        { type: 'starting' },
+        { type: 'order', order: order({ state: 'charging', updatedAt: 1 }) },
+        { type: 'order', order: order({ state: 'expire', updatedAt: 2 }) },
+        { type: 'started', sale: saleView() },
+      ],
+      state,
+    );
     expect(saleStage(state)).toBe('ended');
     expect(state.cart).toHaveLength(1);
     state = run([{ type: 'newSale' }], state);
@@ -92,7 +100,13 @@ describe('cashier state', () => {
 
   it('starts the next sale when the cashier types after a result', () => {
     let state = run(
-      [type('9'), { type: 'starting' }, { type: 'started', order: order({ state: 'settlement' }) }],
+      [
+        type('9'),
+        { type: 'starting' },
+        { type: 'order', order: order({ state: 'charging', updatedAt: 1 }) },
+        { type: 'order', order: order({ state: 'settlement', updatedAt: 2 }) },
+        { type: 'started', sale: saleView() },
+      ],
       ready(),
     );
     state = run([type('5')], state);

@@ -41,6 +41,55 @@ const CASES: [string, (api: ManagerApi) => Promise<unknown>, string, unknown][] 
   ['clearKey', (api) => api.clearKey('production'), 'key.clear', { environment: 'production' }],
   ['testKey (stored)', (api) => api.testKey('sandbox'), 'key.test', { environment: 'sandbox' }],
   ['testKey (typed)', (api) => api.testKey('sandbox', KEY), 'key.test', { environment: 'sandbox', key: KEY }],
+  [
+    'catalogue.saveItem (new)',
+    (api) => api.catalogue.saveItem({ name: 'Teh', price: 5_000, categoryId: null }),
+    'catalogue.saveItem',
+    { item: { name: 'Teh', price: 5_000, categoryId: null } },
+  ],
+  [
+    'catalogue.saveItem (edit)',
+    (api) => api.catalogue.saveItem({ name: 'Teh', price: 6_000 }, 4),
+    'catalogue.saveItem',
+    { id: 4, item: { name: 'Teh', price: 6_000 } },
+  ],
+  [
+    'catalogue.setActive',
+    (api) => api.catalogue.setActive(4, false),
+    'catalogue.setActive',
+    { id: 4, active: false },
+  ],
+  [
+    'catalogue.reorderItems',
+    (api) => api.catalogue.reorderItems(2, [5, 4]),
+    'catalogue.reorderItems',
+    { categoryId: 2, ids: [5, 4] },
+  ],
+  [
+    'catalogue.saveCategory',
+    (api) => api.catalogue.saveCategory('Makanan'),
+    'catalogue.saveCategory',
+    { name: 'Makanan' },
+  ],
+  [
+    'catalogue.saveCategory (rename)',
+    (api) => api.catalogue.saveCategory('Makan', 2),
+    'catalogue.saveCategory',
+    { id: 2, name: 'Makan' },
+  ],
+  [
+    'catalogue.reorderCategories',
+    (api) => api.catalogue.reorderCategories([2, 1]),
+    'catalogue.reorderCategories',
+    { ids: [2, 1] },
+  ],
+  [
+    'catalogue.importCsv',
+    (api) => api.catalogue.importCsv('name,price\nTeh,5000\n'),
+    'catalogue.import',
+    { csv: 'name,price\nTeh,5000\n' },
+  ],
+  ['catalogue.exportCsv', (api) => api.catalogue.exportCsv(), 'catalogue.export', {}],
 ];
 
 describe('ManagerApi over the socket', () => {

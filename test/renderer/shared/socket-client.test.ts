@@ -100,6 +100,11 @@ function waitFor<T>(check: () => T | undefined, timeoutMs = 5_000): Promise<T> {
 const statusIs = (c: SocketClient, status: ConnectionStatus) => () =>
   c.status === status ? true : undefined;
 
+const SALE = {
+  lines: [{ name: 'Jumlah', unitPrice: 44_000, quantity: 1 }],
+  tender: { kind: 'gateway' as const, paymentType: 'qris' as const },
+};
+
 describe('SocketClient', () => {
   it('sends the token, waits for the first connection, and pairs results with their calls by id', async () => {
     const main = await startMain();
@@ -303,7 +308,7 @@ describe('cashier and display sessions over the socket', () => {
       value: frame.name === 'sale.start' ? order() : null,
     });
     const { api } = cashierSocketSession(client(main.url()));
-    expect(await api.startSale({ paymentType: 'qris', amount: 44_000 })).toEqual(order());
+    expect(await api.startSale(SALE)).toEqual(order());
     await api.cancel('A');
     await api.checkNow('A');
     await api.simulate('A', 'pay');
@@ -317,7 +322,7 @@ describe('cashier and display sessions over the socket', () => {
       .filter((call) => call.name !== 'kiosk.snapshot')
       .map((call) => [call.name, call.payload]);
     expect(calls).toEqual([
-      ['sale.start', { paymentType: 'qris', amount: 44_000 }],
+      ['sale.start', SALE],
       ['sale.cancel', { orderId: 'A' }],
       ['sale.checkNow', { orderId: 'A' }],
       ['sale.simulate', { orderId: 'A', outcome: 'pay' }],
