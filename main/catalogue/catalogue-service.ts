@@ -6,6 +6,7 @@
 import type {
   CatalogueImportSummary,
   CatalogueItemDraft,
+  CatalogueItemView,
   CatalogueSnapshot,
 } from '../../common/catalogue-contract.ts';
 import { exportCatalogueCsv, importCatalogueCsv } from './csv-import.ts';
@@ -42,6 +43,11 @@ export class CatalogueService {
       categories: this.#store.categories(),
       revision: this.#revision,
     };
+  }
+
+  /** An item to sell by its SKU: an unknown SKU, or an inactive item, is refused with its reason. */
+  bySku(sku: string): CatalogueResult<CatalogueItemView> {
+    return this.#store.bySku(sku);
   }
 
   on(listener: (catalogue: CatalogueSnapshot) => void): () => void {
