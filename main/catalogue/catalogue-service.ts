@@ -80,7 +80,8 @@ export class CatalogueService {
     return this.#changed();
   }
 
-  importCsv(csv: string): { summary: CatalogueImportSummary; catalogue: CatalogueSnapshot } {
+  /** The file as bytes (the CLI) or as text (the screens): bytes let the import tell a non-UTF-8 file. */
+  importCsv(csv: string | Uint8Array): { summary: CatalogueImportSummary; catalogue: CatalogueSnapshot } {
     const summary = must(importCatalogueCsv(this.#store, csv));
     return { summary, catalogue: this.#changed() };
   }
