@@ -10,7 +10,7 @@
  */
 import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
 import type { CartLine, Discount } from '../../common/pricing/types.ts';
-import { checkSale, type SaleProblem } from '../../common/sale-input.ts';
+import { checkSale, ITEM_ID_PATTERN, type SaleProblem } from '../../common/sale-input.ts';
 import type { TenderRequest, TillSaleRequest } from '../../common/till-contract.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { CatalogueProblem } from '../catalogue/types.ts';
@@ -120,6 +120,13 @@ export function readChargeForm(
   });
   const lines: CartLine[] = (values.item ?? []).map((text, index) => {
     const item = readItem(text);
+    // The till takes any short code; the old form held --item codes to Midtrans's rule, and so do we.
+    if (!ITEM_ID_PATTERN.test(item.id)) {
+      throw new UsageError(
+        `--item "${text}": the code must be 1–50 letters, digits, "-", "_" or "."`,
+        `--item "${text}": kode harus 1–50 huruf, angka, "-", "_" atau ".".`,
+      );
+    }
     typed[`lines.${skus.length + index}`] = text;
     return {
       sku: item.id,

@@ -126,6 +126,7 @@ describe('kiosk refuses bad till input, leaving the journal as it was', () => {
     [['charge', ...sku, '--cash', '50000', '--simulate', 'pay'], 'usage', 'penjualan tunai tidak punya QR'],
     [['charge', '5000', '--item', 'A1:Kopi:5000:1', '--cash', '5000'], 'usage', 'jangan keduanya'],
     [['charge', '--cash', '5000'], 'cart-empty', 'Keranjang masih kosong.'],
+    [['charge', '--item', 'A 1:Kopi:5000:1', '--cash', '5000'], 'usage', 'kode harus 1–50 huruf'],
     [['charge', ...sku, '--cash'], 'usage', 'Nilai untuk opsi --cash <value> tidak valid'],
     [['catalogue'], 'usage', 'memerlukan salah satu dari import, export, list'],
     [['catalogue', 'remove', 'x'], 'usage', 'bukan "remove"'],
