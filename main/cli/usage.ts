@@ -35,8 +35,9 @@ Commands:
       Paid by QRIS/GoPay, it returns when the QR is ready (or the charge has ended); the order
       stays open for "kiosk status" or "kiosk recover". A cash sale is paid at once.
       <amount>  a free amount line ("Jumlah"): whole rupiah, 44000, or grouped by thousands as
-                44.000 or 44,000. No decimals: 44000.50 and 12.5 are refused. With --item instead
-                the items' sum, checked (and then optional).
+                44.000 or 44,000. No decimals: 44000.50 and 12.5 are refused. With --item lines
+                it is instead their sum, checked and optional; and refused as unclear when
+                --sku, --discount or --cash is given too.
       --type    default qris: every Indonesian wallet and bank app can scan it (GoPay included),
                 and it is what a till shows first. Use gopay for amounts above Rp 10.000.000 or
                 for the GoPay deeplink. If KIOSK_PAYMENT_TYPES leaves out qris, the first one
