@@ -6,6 +6,7 @@
 import type {
   CatalogueImportSummary,
   CatalogueItemDraft,
+  CatalogueItemView,
   CatalogueSnapshot,
 } from '../../common/catalogue-contract.ts';
 import { exportCatalogueCsv, importCatalogueCsv } from './csv-import.ts';
@@ -44,6 +45,11 @@ export class CatalogueService {
     };
   }
 
+  /** An item to sell by its SKU: an unknown SKU, or an inactive item, is refused with its reason. */
+  bySku(sku: string): CatalogueResult<CatalogueItemView> {
+    return this.#store.bySku(sku);
+  }
+
   on(listener: (catalogue: CatalogueSnapshot) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -74,7 +80,8 @@ export class CatalogueService {
     return this.#changed();
   }
 
-  importCsv(csv: string): { summary: CatalogueImportSummary; catalogue: CatalogueSnapshot } {
+  /** The file as bytes (the CLI) or as text (the screens): bytes let the import tell a non-UTF-8 file. */
+  importCsv(csv: string | Uint8Array): { summary: CatalogueImportSummary; catalogue: CatalogueSnapshot } {
     const summary = must(importCatalogueCsv(this.#store, csv));
     return { summary, catalogue: this.#changed() };
   }

@@ -14,6 +14,8 @@ export interface Parsed<T extends ParseArgsOptionsConfig> {
 
 /** "-5" as an amount is a typing mistake to explain, not an unknown option. */
 const NEGATIVE_NUMBER = /^-\d[\d.,]*$/;
+/** "--cash -5" or "--discount -10%": a value to judge, which parseArgs would call ambiguous. */
+const NEGATIVE_VALUE = /^-\d/;
 
 export function parseCommand<T extends ParseArgsOptionsConfig>(
   command: string,
@@ -25,8 +27,9 @@ export function parseCommand<T extends ParseArgsOptionsConfig>(
   const loose: string[] = [];
   for (const [i, arg] of argv.entries()) {
     const previous = i > 0 ? argv[i - 1] : undefined;
-    const takesValue = previous !== undefined && takesArgument(previous, options);
-    if (NEGATIVE_NUMBER.test(arg) && !takesValue) loose.push(arg);
+    const valueOf = previous === undefined ? undefined : optionTakingValue(previous, options);
+    if (valueOf !== undefined && NEGATIVE_VALUE.test(arg)) flags.splice(-1, 1, `--${valueOf}=${arg}`);
+    else if (NEGATIVE_NUMBER.test(arg) && valueOf === undefined) loose.push(arg);
     else flags.push(arg);
   }
   let parsed;
@@ -61,13 +64,14 @@ function parseErrorInIndonesian(command: string, error: unknown): string {
   return `Argumen untuk "${command}" tidak valid.`;
 }
 
-function takesArgument(arg: string, options: ParseArgsOptionsConfig): boolean {
-  if (arg.includes('=')) return false;
+/** The long name of the string option `arg` names, when the next argument is its value. */
+function optionTakingValue(arg: string, options: ParseArgsOptionsConfig): string | undefined {
+  if (arg.includes('=')) return undefined;
   for (const [name, option] of Object.entries(options)) {
     if (option.type !== 'string') continue;
-    if (arg === `--${name}` || (option.short !== undefined && arg === `-${option.short}`)) return true;
+    if (arg === `--${name}` || (option.short !== undefined && arg === `-${option.short}`)) return name;
   }
-  return false;
+  return undefined;
 }
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {

@@ -39,6 +39,11 @@ export class Output {
     this.#io.stdout.write(this.#redact(JSON.stringify(value, null, pretty ? 2 : undefined)) + '\n');
   }
 
+  /** Text exactly as given (a CSV export), still redacted. */
+  raw(text: string): void {
+    this.#io.stdout.write(this.#redact(text));
+  }
+
   line(text = ''): void {
     this.#io.stdout.write(this.#redact(text) + '\n');
   }

@@ -6,6 +6,7 @@ import { SaleInputError } from '../checkout/engine.ts';
 import { MidtransError } from '../midtrans/errors.ts';
 import { ConfigError, configFromEnv, type KioskConfig } from '../host/env-config.ts';
 import { cancelCommand } from './commands/cancel.ts';
+import { catalogueCommand } from './commands/catalogue.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   recover: recoverCommand,
   list: listCommand,
   report: reportCommand,
+  catalogue: catalogueCommand,
 };
 
 const HELP = new Set(['help', '--help', '-h']);

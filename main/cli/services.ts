@@ -4,13 +4,14 @@
  * journal for the next `kiosk recover`.
  */
 import type { KioskConfig } from '../host/env-config.ts';
-import { openKiosk, type KioskServices } from '../host/kiosk-services.ts';
+import { openKiosk, type KioskServices, type OpenOptions } from '../host/kiosk-services.ts';
 
 export async function withKiosk<T>(
   config: KioskConfig,
   work: (services: KioskServices) => Promise<T>,
+  options: OpenOptions = {},
 ): Promise<T> {
-  const services = await openKiosk(config);
+  const services = await openKiosk(config, options);
   try {
     return await work(services);
   } finally {

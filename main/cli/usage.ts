@@ -19,20 +19,42 @@ export const USAGE = `kiosk: the headless face of the GoPay/QRIS kiosk's checkou
 Usage: kiosk <command> [options]
 
 Commands:
-  charge [<amount>] [--type gopay|qris] [--item id:name:price:qty ...] [--wait] [--timeout <s>]
-         [--simulate pay|deny|expire]
-      Starts a sale and prints one JSON line per event (this sale's order events, from
-      "created" on, and gateway health events). The pending event carries order.qr.path, the
-      QR image on disk. Returns when the QR is ready (or the sale has ended); the order stays
-      open for "kiosk status" or "kiosk recover".
-      <amount>  whole rupiah: 44000, or grouped by thousands as 44.000 or 44,000. No decimals:
-                44000.50 and 12.5 are refused. Optional with --item (then the items' sum).
+  charge [<amount>] [--type gopay|qris] [--item id:name:price:qty ...] [--sku SKU[:QTY] ...]
+         [--discount 10%|5000] [--cash AMOUNT] [--wait] [--timeout <s>] [--simulate pay|deny|expire]
+      Rings up a sale on the till, priced with the kiosk's own settings (tax, service charge,
+      cash rounding: read from settings.json in KIOSK_DATA_DIR; none when there is no such file),
+      and prints one JSON line per event:
+        {"type":"sale",...}   when the sale is journaled, when it is paid or voided, and last as
+                              it stands on return: its breakdown (subtotal, lineDiscounts,
+                              orderDiscount, discounts, service, tax, total, cashTotal, lines),
+                              its tenders (cash: amount, received, change; gateway: orderId,
+                              amount, state), paid, due and change;
+        {"type":"order",...}  each event of its QRIS/GoPay charge, from "created" on (the pending
+                              event carries order.qr.path, the QR image on disk);
+        {"type":"health",...} the gateway's health.
+      Paid by QRIS/GoPay, it returns when the QR is ready (or the charge has ended); the order
+      stays open for "kiosk status" or "kiosk recover". A cash sale is paid at once.
+      <amount>  a free amount line ("Jumlah"): whole rupiah, 44000, or grouped by thousands as
+                44.000 or 44,000. No decimals: 44000.50 and 12.5 are refused. With --item lines
+                it is instead their sum, checked and optional; and refused as unclear when
+                --sku, --discount or --cash is given too.
       --type    default qris: every Indonesian wallet and bank app can scan it (GoPay included),
                 and it is what a till shows first. Use gopay for amounts above Rp 10.000.000 or
                 for the GoPay deeplink. If KIOSK_PAYMENT_TYPES leaves out qris, the first one
-                listed there.
+                listed there. With --cash: the type of the rest of a split sale.
       --item    a line item; repeatable. The name may contain ":".
-      --wait    wait until the order has ended (paid, expired, cancelled, denied, failed).
+      --sku     a catalogue item by its SKU, QTY of it (default 1); repeatable. An unknown SKU or
+                an inactive item is refused. "kiosk catalogue list" shows the SKUs.
+      --discount  an order discount: a percentage (10%, 12,5%; at most 100%) or whole rupiah
+                (5000; at most the subtotal). A discount above the manager's threshold needs the
+                manager PIN, which only the till's screen takes: the CLI refuses it.
+      --cash    the cash received, whole rupiah. Without --type a cash sale: at least the total
+                (the cash total, when the kiosk rounds cash), the change is given back, and the
+                sale is journaled paid with no gateway call. With --type a split sale: this much
+                in cash now (less than the total), the rest by QRIS/GoPay; if that part ends
+                unpaid the sale stays open with the cash recorded, for the till to settle.
+      --wait    wait until the QRIS/GoPay charge has ended (paid, expired, cancelled, denied,
+                failed).
       --timeout with --wait: seconds to wait; default the kiosk timeout + 60.
       --simulate  training mode only: about 1 s after the QR is ready, the built-in emulator
                 pays, denies or expires the order, so a whole sale runs headless. Implies --wait.
@@ -52,6 +74,17 @@ Commands:
       sales exist; pass it to --before for the next page.
   report [--date YYYY-MM-DD] [--json]
       The day's totals by final state, payment type and issuer (default: today, shop-local).
+  catalogue import FILE.csv
+      Imports the catalogue from a CSV file (UTF-8, a header row; as "catalogue export" writes
+      it, or from a spreadsheet). All or nothing: any bad row refuses the whole file, every
+      problem printed on stderr with its line number in both languages (exit 2). Rows update the
+      item with their id, else with their SKU, else add one; items not in the file stay.
+      Prints {"type":"catalogue-import","rows":…,"added":…,"updated":…,"categoriesAdded":…}.
+  catalogue export [FILE.csv]
+      The whole catalogue, inactive items included, as CSV (UTF-8 with BOM, ";" between
+      columns, opens in a spreadsheet as is): on stdout, or written to FILE.csv atomically.
+  catalogue list [--json]
+      The catalogue as a table (inactive items marked); --json: one item per line.
   doctor [--json]
       Checks the configuration, the data folder, the journal and the gateway (a status call
       for an order that cannot exist: 404 means reachable and the key accepted).
@@ -61,14 +94,17 @@ Environment:
   KIOSK_MODE             training (default; the built-in emulator, no key), sandbox, production
   MIDTRANS_SERVER_KEY    the server key of that environment (sandbox and production); never printed
   MIDTRANS_API_URL       a custom gateway base URL (another emulator); not in training mode
-  KIOSK_DATA_DIR         journal, QR images and the training ledger; default the app's data folder
+  KIOSK_DATA_DIR         journal (with the catalogue), QR images, the training ledger and the
+                         app's settings.json (read for pricing, never written); default: the
+                         app's data folder
   KIOSK_TIMEOUT_SECONDS  how long a QR waits for payment before the kiosk expires it (default 900)
   KIOSK_PAYMENT_TYPES    comma-separated list of enabled types: gopay,qris
 
 Exit codes:
-  0  settled; without --wait, QR ready; every doctor check passed
+  0  settled, or a cash sale paid; without --wait, QR ready; every doctor check passed;
+     the catalogue command did its work
   1  unexpected error
-  2  bad input, usage or configuration (nothing was journaled or sent)
+  2  bad input, usage or configuration (nothing was journaled, sent or imported)
   3  the order ended unpaid (expire, cancel, deny, failed) or is unknown to the gateway
   4  the outcome is still open or unknown at the timeout; the journal keeps the order for "recover"
   5  a doctor check failed

@@ -1,9 +1,11 @@
 /**
  * Refusals: every one exits 2 with words in Bahasa Indonesia and English on stderr, writes
- * nothing to stdout, and leaves the journal without an order.
+ * nothing to stdout, and leaves the journal without an order (the till's: exactly as it was).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliInProcess, journalOrderCount, tempDir } from './helpers.ts';
+import { cli, cliInProcess, journalFingerprint, journalOrderCount, tempDir } from './helpers.ts';
 
 function expectBilingual(stderr: string): void {
   expect(stderr).toMatch(/\n {2}id: \S/);
@@ -82,6 +84,89 @@ describe('kiosk refuses bad input', () => {
   });
 });
 
+describe('kiosk refuses bad till input, leaving the journal as it was', () => {
+  const sku = ['--sku', 'kopi-susu'];
+  it.each([
+    [
+      ['charge', '--sku', 'no-such-sku', '--cash', '50000'],
+      'sku-unknown',
+      'SKU no-such-sku tidak ada di katalog.',
+    ],
+    [['charge', '0', '--cash', '5000'], 'price-too-small', 'Harga "Jumlah" harus lebih dari Rp 0.'],
+    [['charge', '-500', ...sku, '--cash', '50000'], 'price-too-small', 'must be above Rp 0'],
+    [['charge', '12.5', '--cash', '50000'], 'price-not-whole', 'harus rupiah bulat, tanpa sen'],
+    [['charge', '--item', 'A1:Kopi:1500.5:1', '--cash', '5000'], 'price-not-whole', 'with no cents'],
+    [[...['charge', ...sku], '--discount', '150%', '--cash', '50000'], 'discount-above-100-percent', '100 %'],
+    [
+      ['charge', ...sku, '--discount', '20000', '--cash', '50000'],
+      'discount-above-subtotal',
+      'subtotal Rp 18.000',
+    ],
+    [['charge', ...sku, '--discount', '-10%', '--cash', '50000'], 'discount-negative', 'tidak boleh negatif'],
+    [['charge', ...sku, '--discount', '12.5', '--cash', '50000'], 'discount-not-whole', 'whole rupiah'],
+    [['charge', ...sku, '--discount', 'lots', '--cash', '50000'], 'usage', '--discount harus persen (10%)'],
+    [['charge', ...sku, '--discount', '100%', '--cash', '0'], 'total-zero', 'nothing to pay'],
+    [['charge', ...sku, '--cash', '10000'], 'cash-below-total', 'kurang dari total Rp 18.000'],
+    [['charge', ...sku, '--cash', '-5'], 'usage', '--cash adalah uang yang diterima'],
+    [['charge', ...sku, '--cash', '18000.50'], 'cash-not-whole', 'Uang tunai harus rupiah bulat'],
+    [
+      ['charge', ...sku, '--cash', '18000', '--type', 'qris'],
+      'split-cash-covers-total',
+      'cash sale with change',
+    ],
+    [['charge', ...sku, '--cash', '0', '--type', 'qris'], 'split-cash-missing', 'bagian yang dibayar tunai'],
+    [
+      ['charge', ...sku, '--cash', '5000', '--type', 'card'],
+      'usage',
+      '--type harus salah satu dari gopay, qris',
+    ],
+    [['charge', '--sku', 'kopi-susu:0'], 'usage', 'jumlah harus bilangan bulat 1 sampai 999'],
+    [['charge', '--sku', 'kopi-susu:1000'], 'usage', 'not "1000"'],
+    [['charge', '--sku', ':2'], 'usage', 'tidak menyebut SKU'],
+    [['charge', ...sku, '--cash', '50000', '--simulate', 'pay'], 'usage', 'penjualan tunai tidak punya QR'],
+    [['charge', '5000', '--item', 'A1:Kopi:5000:1', '--cash', '5000'], 'usage', 'jangan keduanya'],
+    [['charge', '--cash', '5000'], 'cart-empty', 'Keranjang masih kosong.'],
+    [['charge', '--item', 'A 1:Kopi:5000:1', '--cash', '5000'], 'usage', 'kode harus 1–50 huruf'],
+    [['charge', ...sku, '--cash'], 'usage', 'Nilai untuk opsi --cash <value> tidak valid'],
+    [['catalogue'], 'usage', 'memerlukan salah satu dari import, export, list'],
+    [['catalogue', 'remove', 'x'], 'usage', 'bukan "remove"'],
+    [['catalogue', 'import'], 'usage', 'memerlukan berkas CSV'],
+    [['catalogue', 'list', '--csv'], 'usage', 'Opsi --csv tidak dikenal untuk "catalogue list".'],
+    [['catalogue', 'export', 'a.csv', 'b.csv'], 'usage', 'kelebihan: b.csv'],
+  ])('%j → %s', async (args, code, words) => {
+    const dataDir = tempDir();
+    // Opened once first: training mode's first start seeds the catalogue.
+    expect((await cliInProcess(['catalogue', 'list'], { KIOSK_DATA_DIR: dataDir })).code).toBe(0);
+    const before = journalFingerprint(dataDir);
+    const result = await cliInProcess(args, { KIOSK_DATA_DIR: dataDir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(code === 'usage' ? 'kiosk: usage:' : `sale refused (${code}`);
+    expect(result.stderr).toContain(words);
+    expectBilingual(result.stderr);
+    expect(journalFingerprint(dataDir)).toEqual(before);
+  });
+
+  it('refuses an inactive item by its SKU, and every unknown SKU at once', async () => {
+    const dataDir = tempDir();
+    const csv = path.join(dataDir, 'deactivate.csv');
+    fs.writeFileSync(csv, 'sku;name;price;active\nkopi-susu;Kopi Susu;18000;0\n');
+    expect((await cliInProcess(['catalogue', 'import', csv], { KIOSK_DATA_DIR: dataDir })).code).toBe(0);
+    const before = journalFingerprint(dataDir);
+    const result = await cliInProcess(
+      ['charge', '--sku', 'kopi-susu', '--sku', 'nope-1', '--sku', 'nope-2:3', '--cash', '100000'],
+      { KIOSK_DATA_DIR: dataDir },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sale refused (item-inactive, --sku "kopi-susu")');
+    expect(result.stderr).toContain('Barang "Kopi Susu" tidak aktif dan tidak bisa dijual.');
+    expect(result.stderr).toContain('sale refused (sku-unknown, --sku "nope-1")');
+    expect(result.stderr).toContain('sale refused (sku-unknown, --sku "nope-2:3")');
+    expectBilingual(result.stderr);
+    expect(journalFingerprint(dataDir)).toEqual(before);
+  });
+});
+
 describe('kiosk refuses a bad configuration, naming the variable', () => {
   it.each([
     [{ KIOSK_MODE: 'bogus' }, 'KIOSK_MODE'],
@@ -117,8 +202,25 @@ describe('kiosk help', () => {
     async (args) => {
       const result = await cliInProcess(args, {});
       expect(result.code).toBe(0);
-      for (const word of ['charge', 'status', 'cancel', 'recover', 'list', 'report', 'doctor']) {
-        expect(result.stdout).toContain(`  ${word}`);
+      for (const word of [
+        'charge',
+        'status',
+        'cancel',
+        'recover',
+        'list',
+        'report',
+        'doctor',
+        'catalogue import FILE.csv',
+        'catalogue export [FILE.csv]',
+        'catalogue list [--json]',
+      ]) {
+        expect(result.stdout).toContain(`\n  ${word}`);
+      }
+      for (const option of ['[--sku SKU[:QTY] ...]', '[--discount 10%|5000]', '[--cash AMOUNT]']) {
+        expect(result.stdout).toContain(option);
+      }
+      for (const option of ['--sku', '--discount', '--cash']) {
+        expect(result.stdout).toMatch(new RegExp(`\\n {6}${option} +\\S`));
       }
       for (const variable of [
         'KIOSK_MODE',

@@ -133,3 +133,46 @@ export function waitForLine(
     });
   });
 }
+
+/**
+ * Every row of every table in the journal's database (orders, events, sales, their lines and
+ * cash, the catalogue): two equal fingerprints mean nothing was written in between.
+ */
+export function journalFingerprint(dataDir: string): Record<string, string[]> {
+  const journal = Journal.open(path.join(dataDir, 'journal.sqlite'));
+  try {
+    const db = journal.database;
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[];
+    // Rows as sorted JSON: some tables are WITHOUT ROWID, and only the set of rows matters.
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        db
+          .prepare(`SELECT * FROM "${name}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+    );
+  } finally {
+    journal.close();
+  }
+}
+
+/** The sales the till journaled, newest last, as the sales book reads them. */
+export function journaledSales(dataDir: string): { saleId: string; state: string; cash: number }[] {
+  const journal = Journal.open(path.join(dataDir, 'journal.sqlite'));
+  try {
+    return journal.database
+      .prepare(
+        `SELECT s.sale_id AS saleId, s.state AS state,
+                coalesce((SELECT sum(amount) FROM cash_tenders c WHERE c.sale_id = s.sale_id AND c.state = 'taken'), 0) AS cash
+           FROM sales s ORDER BY s.created_at, s.sale_id`,
+      )
+      .all() as { saleId: string; state: string; cash: number }[];
+  } finally {
+    journal.close();
+  }
+}
