@@ -171,6 +171,8 @@ export class Till {
     const money = saleMoney(sale, journal.ordersOfSale(saleId));
     if (money.live !== undefined) throw new SaleBusyError(saleId, money.live.orderId);
     const due = sale.breakdown.total - money.cashTaken - money.settled;
+    // Already covered (its last settlement not applied yet): close it, charging nothing.
+    if (due <= 0) return this.#settle(saleId);
     const problems = paymentTypeProblems(paymentType, due, engine.settings.enabledPaymentTypes);
     if (problems.length > 0) throw new TillInputError(problems);
     await this.#charge(sale, paymentType, due);

@@ -65,6 +65,26 @@ describe('a restart in the middle of a sale', () => {
     expect(kinds(rig, view.saleId)).toEqual(['created', 'cash-taken', 'paid']);
   });
 
+  it.each(['charge again', 'the rest in cash'] as const)(
+    'in that window, %s charges and takes nothing: the sale is closed as paid instead',
+    async (action) => {
+      const rig = await openTillRig();
+      const { view, orderId } = await pendingSplit(rig);
+      rig.till.close();
+      rig.emu.control.pay(orderId);
+      await rig.engine.waitForFinal(orderId, 10_000);
+      const before = rig.counts();
+      const after =
+        action === 'charge again'
+          ? await rig.till.chargeAgain(view.saleId, 'qris')
+          : rig.till.payRestInCash(view.saleId, 50_000);
+      expect(after).toMatchObject({ state: 'paid', paid: 45_500, due: 0, liveOrderId: undefined });
+      expect(rig.counts()).toEqual({ ...before, sale_events: (before['sale_events'] ?? 0) + 1 });
+      expect(rig.charges).toHaveLength(1);
+      expect(kinds(rig, view.saleId)).toEqual(['created', 'cash-taken', 'paid']);
+    },
+  );
+
   it('an open split sale still shows its cash after a restart, and the rest can be taken then', async () => {
     const rig = await openTillRig();
     const { view, orderId } = await pendingSplit(rig);
