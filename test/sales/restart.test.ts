@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleView } from '../../common/till-contract.ts';
-import { closeTillRigs, line, openTillRig, type TillRig } from './till-fixture.ts';
+import { closeTillRigs, line, openTillRig, plainPricing, type TillRig } from './till-fixture.ts';
 
 afterEach(closeTillRigs);
 
@@ -113,6 +113,28 @@ describe('a restart in the middle of a sale', () => {
     await rig.up();
     expect(kinds(rig, view.saleId)).toEqual(['created', 'cash-taken', 'paid']);
     expect(rig.emu.control.list()).toHaveLength(1);
+  });
+
+  it('a split sale whose charge never started is left open for the cashier, never closed as paid by its cash alone', async () => {
+    // Rp 10.200 rounds down to Rp 10.000 in cash; Rp 10.100 was given in cash, Rp 100 to go by QR,
+    // but the engine had stopped: the sale and its cash are journaled, no charge was made.
+    const rig = await openTillRig({
+      pricing: plainPricing({ cashRounding: { unit: 500, mode: 'half-up' } }),
+    });
+    await rig.engine.stop();
+    await expect(
+      rig.start({
+        lines: [line('Nasi Goreng', 10_200)],
+        tender: { kind: 'split', cash: 10_100, paymentType: 'qris' },
+      }),
+    ).rejects.toThrow(/stopped/);
+    const [open] = rig.till.openSales();
+    expect(open).toMatchObject({ state: 'open', paid: 10_100, due: 100, charges: [] });
+    const recovered = await rig.up();
+    expect(recovered.map((s) => [s.state, s.paid, s.due])).toEqual([['open', 10_100, 100]]);
+    const again = await rig.till.chargeAgain(open?.saleId ?? '', 'qris');
+    expect(rig.charges.map((c) => c.grossAmount)).toEqual([100]);
+    expect(again.liveOrderId).toBeDefined();
   });
 
   it('paid and voided sales are left alone by recovery: nothing is added to them', async () => {
