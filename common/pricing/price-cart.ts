@@ -17,7 +17,8 @@
  *                            Rounded once by `taxRounding`, on the bill (scope 'bill') or on each
  *                            line's share of the base and then added up (scope 'line').
  *   5. rounding              total is whole rupiah by construction; a cash-only sale may round it
- *                            further to `cashRounding.unit`. QRIS/GoPay is charged `total` exactly.
+ *                            further to `cashRounding.unit` (never to 0: a positive total below
+ *                            half a unit is one unit in cash). QRIS/GoPay is charged `total` exactly.
  *
  * Every figure is rounded once, from exact integers (exact.ts), and the total is the sum of those
  * rounded parts, so the parts always add up to it. Bill-level figures are also spread over the
@@ -127,7 +128,10 @@ export function priceCart(input: CartInput): Checked<PriceBreakdown> {
   };
   const added = settings.tax.inclusive ? 0 : taxAmount;
   const total = discountedSubtotal + service + added;
-  const cashTotal = roundToUnit(total, settings.cashRounding.unit, settings.cashRounding.mode);
+  // A positive total never rounds to nothing in cash (the goods would be free, and the journal
+  // refuses a zero cash total): below one unit it rounds up to that unit.
+  const rounded = roundToUnit(total, settings.cashRounding.unit, settings.cashRounding.mode);
+  const cashTotal = rounded === 0 && total > 0 ? settings.cashRounding.unit : rounded;
 
   const priced: PricedLine[] = lines.map(({ line, index, gross, lineDiscount, net }) => {
     const orderDiscountShare = odShares[index] ?? 0;

@@ -34,7 +34,9 @@ export type PricingProblemCode =
   | 'cash-below-total'
   | 'split-cash-missing'
   | 'split-cash-covers-total'
-  | 'split-remainder-too-large';
+  | 'split-remainder-too-large'
+  /** The till's own: discounts left nothing to pay. */
+  | 'nothing-to-pay';
 
 export interface PricingProblem {
   code: PricingProblemCode;

@@ -113,6 +113,18 @@ export function planSale(
   });
   if (!priced.ok) throw new TillInputError(priced.problems);
   const breakdown = priced.value;
+  // Discounts may take a cart down to nothing; a sale of nothing cannot be charged (Midtrans
+  // refuses 0) nor journaled (the sales table holds a positive total).
+  if (breakdown.total < 1) {
+    throw new TillInputError([
+      problem(
+        'nothing-to-pay',
+        'total',
+        'Total setelah diskon Rp 0: tidak ada yang perlu dibayar. Kurangi diskonnya.',
+        'The total after discounts is Rp 0: there is nothing to pay. Lower the discount.',
+      ),
+    ]);
+  }
   const { tender } = request;
   let plan: TenderPlan;
   if (tender.kind === 'cash') {

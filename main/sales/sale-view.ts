@@ -18,14 +18,16 @@ export interface SaleMoney {
 }
 
 /**
- * A cash-only sale is asked for its cash total (rounded to the coin the shop uses); once any part
- * goes through QRIS/GoPay the total is exact, because the gateway charges to the rupiah.
+ * A cash-only sale is asked for its cash total (rounded to the coin the shop uses); a sale with
+ * any part for QRIS/GoPay is exact, because the gateway charges to the rupiah.
  */
 export function saleMoney(sale: SaleRecord, orders: readonly OrderRow[]): SaleMoney {
   const cashTaken = sale.cash.filter((c) => c.state === 'taken').reduce((sum, c) => sum + c.amount, 0);
   const settled = orders.filter((o) => o.state === 'settlement').reduce((sum, o) => sum + o.grossAmount, 0);
   const live = orders.find((o) => !isFinalState(o.state));
-  const usesGateway = orders.length > 0;
+  // An open sale is never cash-only (a cash sale is paid when it is made): its rest was to go to
+  // the gateway even when no charge was made yet (a stopped engine, a crash between the commits).
+  const usesGateway = orders.length > 0 || sale.state === 'open';
   const owed = usesGateway ? sale.breakdown.total : sale.breakdown.cashTotal;
   const due = sale.state === 'open' ? Math.max(0, owed - cashTaken - settled) : 0;
   return { cashTaken, settled, owed, due, live };

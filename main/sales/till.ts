@@ -153,9 +153,11 @@ export class Till {
     const orders = journal.ordersOfSale(saleId);
     const money = saleMoney(sale, orders);
     if (money.live !== undefined) throw new SaleBusyError(saleId, money.live.orderId);
-    // With no charge settled the whole sale is cash now, and asks for its cash total.
-    const owed = money.settled > 0 ? sale.breakdown.total : sale.breakdown.cashTotal;
-    const due = Math.max(0, owed - money.cashTaken - money.settled);
+    // What the screens show as due (sale-view.ts): once a part has gone to the gateway the rest
+    // is exact, never re-rounded to the cash unit (which could even round it to nothing).
+    const due = money.due;
+    // Already covered (its last settlement not applied yet): close it, taking no cash.
+    if (due === 0) return this.#settle(saleId);
     const change = cashChange(due, received);
     if (!change.ok) throw new TillInputError(change.problems);
     const after = book.takeCash(saleId, clock.now(), { amount: due, received }, true);
@@ -169,6 +171,8 @@ export class Till {
     const money = saleMoney(sale, journal.ordersOfSale(saleId));
     if (money.live !== undefined) throw new SaleBusyError(saleId, money.live.orderId);
     const due = sale.breakdown.total - money.cashTaken - money.settled;
+    // Already covered (its last settlement not applied yet): close it, charging nothing.
+    if (due <= 0) return this.#settle(saleId);
     const problems = paymentTypeProblems(paymentType, due, engine.settings.enabledPaymentTypes);
     if (problems.length > 0) throw new TillInputError(problems);
     await this.#charge(sale, paymentType, due);

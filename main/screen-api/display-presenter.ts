@@ -203,10 +203,12 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
         cashPaid = {
           kind: 'paid',
           orderId: sale.saleId,
-          amount: sale.breakdown.cashTotal,
+          // What was taken: the cash total for a cash sale, the exact total once a QR was tried.
+          amount: sale.paid,
           paidWith: 'cash',
           change: bill.change,
-          bill,
+          // Paid: nothing is due, even where the cash total was rounded below the total.
+          bill: { ...bill, due: 0 },
         };
         backToIdleAfter(timings.paidMs);
       }

@@ -76,6 +76,16 @@ const APPROVAL_WORDS = {
   },
 } as const;
 
+// One code for both; the words tell the cashier whether to wait for the QR or that it is over.
+const SALE_BUSY_WORDS = {
+  id: 'Pembayaran QR penjualan ini masih berjalan: tunggu sampai selesai, atau batalkan dulu.',
+  en: "This sale's QR payment is still under way: wait for it to end, or cancel it first.",
+} as const;
+const SALE_ENDED_WORDS = {
+  id: 'Penjualan ini sudah selesai (lunas atau dibatalkan), atau tidak ada di kasir ini.',
+  en: 'This sale has already ended (paid or voided), or is not on this till.',
+} as const;
+
 const ENGINE_CODES: Record<EngineErrorCode, ErrorCode> = {
   'unknown-order': 'unknown-order',
   'order-final': 'order-final',
@@ -133,8 +143,8 @@ export function toContractError(error: unknown, command: string): ContractError 
       ...(error.outcome === 'missing' ? {} : { message: APPROVAL_WORDS[error.outcome] }),
     });
   }
-  if (error instanceof SaleNotOpenError || error instanceof SaleBusyError)
-    return contractError('sale-not-open');
+  if (error instanceof SaleBusyError) return contractError('sale-not-open', { message: SALE_BUSY_WORDS });
+  if (error instanceof SaleNotOpenError) return contractError('sale-not-open', { message: SALE_ENDED_WORDS });
   if (error instanceof EngineError) {
     if (error.code === 'invalid-order-id') {
       return contractError('invalid-payload', {

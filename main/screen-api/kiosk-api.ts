@@ -109,6 +109,9 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       presenter.settingsChanged();
     }) ?? (() => {});
 
+  // A restart mid-sale: the resumed QR goes back up with its sale's bill (the cash already paid).
+  for (const sale of deps.till.openSales().reverse()) presenter.saleChanged(sale);
+
   const offTill = deps.till.on((sale) => {
     hub.publish('cashier', 'sale', { sale, at: clock.now() });
     presenter.saleChanged(sale);

@@ -15,6 +15,8 @@ import type { ChildLine, ChildSpec } from './protocol.ts';
 import { parseChildLine } from './protocol.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** The child that sells through the till (split sales) instead of the bare engine. */
+export const TILL_CHILD = fileURLToPath(new URL('./till-child.ts', import.meta.url));
 
 /** Engine tuning for test speed: the emulator answers at once, so the windows can be short. */
 export const FAST_ENGINE = {
@@ -52,10 +54,10 @@ export class KioskChild {
   readonly #waiters = new Set<Waiter>();
   #partial = '';
 
-  constructor(spec: ChildSpec) {
+  constructor(spec: ChildSpec, script: string = CHILD) {
     this.#proc = spawn(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', CHILD, JSON.stringify(spec)],
+      ['--disable-warning=ExperimentalWarning', script, JSON.stringify(spec)],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

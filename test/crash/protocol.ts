@@ -62,7 +62,21 @@ export type ChildLine =
   | { t: 'crash-point'; when: 'before' | 'after'; label: string; id: string }
   /** The crash point was never reached: the sale ended after `writes` journal writes. */
   | { t: 'no-crash'; writes: number }
-  | { t: 'error'; where: string; message: string };
+  | { t: 'error'; where: string; message: string }
+  /** Till children: every sale view the till announced (after its commit). */
+  | { t: 'till'; id: string; state: string; paid: number; due: number; cash: number; live: string | null }
+  | { t: 'till-done'; id: string; state: string }
+  | { t: 'cashier'; action: 'charge-again' | 'void'; id: string };
+
+/**
+ * A kiosk child that sells through the till: split sales (cash now, the rest by QRIS/GoPay), and
+ * at the end a cashier who decides every sale left open with no charge under way.
+ */
+export interface TillChildSpec extends ChildSpec {
+  split: { total: number; cash: number };
+  /** What the cashier does with an open sale whose charge ended unpaid (or never started). */
+  cashier: 'charge-again' | 'void';
+}
 
 export function parseChildLine(text: string): ChildLine | undefined {
   try {

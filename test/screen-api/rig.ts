@@ -15,7 +15,7 @@ import type { EngineOptions } from '../../main/checkout/engine.ts';
 import { createKioskApi, type KioskApi, type SceneTimings } from '../../main/screen-api/kiosk-api.ts';
 import type { ScreenSettingsSource } from '../../main/screen-api/screen-settings.ts';
 import { configFromEnv } from '../../main/host/env-config.ts';
-import { openKiosk, type KioskServices } from '../../main/host/kiosk-services.ts';
+import { openKiosk, type KioskServices, type OpenOptions } from '../../main/host/kiosk-services.ts';
 import { jsonFileDocumentStore, openSettings } from '../../main/settings/open-settings.ts';
 import { FAST_POLL } from '../checkout/harness.ts';
 
@@ -53,6 +53,8 @@ export interface RigOptions {
   engine?: Partial<EngineOptions>;
   /** Leave the journal out of the api (the fallback that looks among the newest orders). */
   withoutJournal?: boolean;
+  /** The till's pricing and discount approval (default: none, as the bare CLI). */
+  till?: OpenOptions['till'];
 }
 
 const rigs: Rig[] = [];
@@ -70,8 +72,11 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
       ...options.engine,
       poll: { ...FAST_POLL, ...options.engine?.poll },
     },
+    ...(options.till ? { till: options.till } : {}),
   });
+  // As the host does: the engine's recovery, then the till's, before the api exists.
   services.engine.start();
+  services.till.recover();
   // The settings browser mode uses: a JSON document in the data folder, the mode from the env.
   const { screen: settings } = await openSettings({
     store: jsonFileDocumentStore(join(dir, 'settings.json')),
