@@ -8,17 +8,15 @@
  * A cash sale is paid when it is journaled. A sale with a QRIS/GoPay part (all of it, or the rest
  * after the cash of a split sale) returns at QR ready, or with --wait when the charge has ended.
  */
-import type { PaymentType } from '../../common/midtrans-limits.ts';
-import type { SaleView, TillSaleRequest } from '../../common/till-contract.ts';
+import type { SaleView } from '../../common/till-contract.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import type { KioskServices } from '../host/kiosk-services.ts';
-import { planSale } from '../sales/sale-request.ts';
 import { ApprovalError, TillInputError, type TillSettings } from '../sales/till.ts';
 import { tillRequest, type ChargeForm } from './charge-request.ts';
 import { EXIT, exitForState, type ExitCode } from './exit-codes.ts';
 import type { Output } from './io.ts';
 import { describeOrder, stillOpenAdvice } from './order-words.ts';
-import { reportSaleProblems, type WordedProblem } from './sale-problems.ts';
+import { reportSaleProblems } from './sale-problems.ts';
 import { describeSale, saleLine, unpaidRestAdvice } from './sale-words.ts';
 import { pause, waitUntilFinal } from './wait.ts';
 
@@ -34,34 +32,6 @@ export interface SaleRunOptions {
   timeoutMs: number;
   /** The settings the till prices with (the same ones it is given). */
   settings: TillSettings;
-}
-
-/**
- * A cart whose discounts take the whole total: the till has no words for it (its journal refuses
- * a sale of Rp 0 with a constraint error), so the CLI says it before anything is tried. Other
- * problems are left to the till, which words them itself.
- */
-function zeroTotalRefusal(
-  request: TillSaleRequest,
-  settings: TillSettings,
-  paymentTypes: readonly PaymentType[],
-): WordedProblem | undefined {
-  let total: number;
-  try {
-    total = planSale(request, { ...settings, paymentTypes }).breakdown.total;
-  } catch (error) {
-    if (error instanceof TillInputError) return undefined;
-    throw error;
-  }
-  if (total > 0) return undefined;
-  return {
-    code: 'total-zero',
-    field: request.orderDiscount === undefined ? 'lines' : 'orderDiscount',
-    message: {
-      id: 'Total setelah diskon Rp 0: tidak ada yang dibayar. Kurangi diskonnya.',
-      en: 'The total after discounts is Rp 0: there is nothing to pay. Lower the discount.',
-    },
-  };
 }
 
 /** Prints the sale's line when it says something new. */
@@ -98,11 +68,6 @@ export async function runSale(
     return EXIT.usage;
   }
   const { engine, till } = services;
-  const nothingToPay = zeroTotalRefusal(built.request, options.settings, engine.settings.enabledPaymentTypes);
-  if (nothingToPay !== undefined) {
-    reportSaleProblems(out, [nothingToPay], form.typed);
-    return EXIT.usage;
-  }
   const printer = new SalePrinter(out);
   let saleId: string | undefined;
   let starting = true;

@@ -105,7 +105,7 @@ describe('kiosk refuses bad till input, leaving the journal as it was', () => {
     [['charge', ...sku, '--discount', '-10%', '--cash', '50000'], 'discount-negative', 'tidak boleh negatif'],
     [['charge', ...sku, '--discount', '12.5', '--cash', '50000'], 'discount-not-whole', 'whole rupiah'],
     [['charge', ...sku, '--discount', 'lots', '--cash', '50000'], 'usage', '--discount harus persen (10%)'],
-    [['charge', ...sku, '--discount', '100%', '--cash', '0'], 'total-zero', 'nothing to pay'],
+    [['charge', ...sku, '--discount', '100%', '--cash', '0'], 'nothing-to-pay', 'nothing to pay'],
     [['charge', ...sku, '--cash', '10000'], 'cash-below-total', 'kurang dari total Rp 18.000'],
     [['charge', ...sku, '--cash', '-5'], 'usage', '--cash adalah uang yang diterima'],
     [['charge', ...sku, '--cash', '18000.50'], 'cash-not-whole', 'Uang tunai harus rupiah bulat'],
