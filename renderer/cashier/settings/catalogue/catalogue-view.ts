@@ -34,14 +34,23 @@ export function groupCatalogue(catalogue: CatalogueSnapshot): CategoryGroup[] {
   return groups;
 }
 
+/** The search index over every item the groups hold: built once per catalogue, not per keystroke. */
+export function searchIndex(groups: readonly CategoryGroup[]): CatalogueIndex<CatalogueItemView> {
+  return new CatalogueIndex(groups.flatMap((group) => group.items));
+}
+
 /**
  * The groups with only the items that match; a blank query keeps everything. While searching,
  * a category with no match is left out.
  */
-export function filterGroups(groups: readonly CategoryGroup[], query: string): CategoryGroup[] {
+export function filterGroups(
+  groups: readonly CategoryGroup[],
+  query: string,
+  index: CatalogueIndex<CatalogueItemView> = searchIndex(groups),
+): CategoryGroup[] {
   if (query.trim() === '') return [...groups];
-  const all = groups.flatMap((group) => group.items);
-  const found = new Set(new CatalogueIndex(all).search(query, { limit: all.length }).map((item) => item.id));
+  const all = groups.reduce((n, group) => n + group.items.length, 0);
+  const found = new Set(index.search(query, { limit: all }).map((item) => item.id));
   return groups
     .map((group) => ({ ...group, items: group.items.filter((item) => found.has(item.id)) }))
     .filter((group) => group.items.length > 0);
