@@ -27,11 +27,15 @@ function Outcome({ outcome }: { outcome: ImportOutcome }) {
       </p>
     );
   }
+  // The refusal's own summary ("the catalogue was not changed") repeats the heading when the
+  // lines follow; it is shown only when there are none (a file that could not be read at all).
   const lines: Bilingual[] = [];
-  if (outcome.message !== undefined) lines.push(outcome.message);
+  if (outcome.message !== undefined && outcome.problems.length === 0) lines.push(outcome.message);
   const withLine = outcome.problems.map((problem) => {
     if (problem.line === undefined) return problem.message;
     const at = bilingual('settings.catalogue.csv.line', { line: problem.line });
+    // The main process already starts each message with its line; another source may not.
+    if (problem.message.id.startsWith(`${at.id}:`)) return problem.message;
     return { id: `${at.id}: ${problem.message.id}`, en: `${at.en}: ${problem.message.en}` };
   });
   return (
@@ -46,6 +50,11 @@ function Outcome({ outcome }: { outcome: ImportOutcome }) {
           <BilingualText text={line} />
         </p>
       ))}
+      {withLine.length > 0 && (
+        <p>
+          <BilingualText text={bilingual('settings.catalogue.csv.fixLines')} />
+        </p>
+      )}
       {withLine.length > 0 && (
         <ol className="import-problems">
           {withLine.map((line, index) => (

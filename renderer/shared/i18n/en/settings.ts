@@ -243,7 +243,8 @@ export const settings: SameKeys<typeof id> = {
       imported:
         '{{file}}: {{rows}} rows imported ({{added}} new items, {{updated}} updated, {{categories}} new categories).',
       line: 'Line {{line}}',
-      nothingImported: '{{file}}: nothing was imported. Correct these lines and import it again.',
+      nothingImported: '{{file}}: nothing was imported; the catalogue is unchanged.',
+      fixLines: 'Correct these lines, then import the file again.',
       notUtf8: 'The file is not UTF-8. In Excel, save it as "CSV UTF-8 (Comma delimited)".',
       tooLarge: 'The file is too large to import at once.',
       empty: 'The file is empty.',

@@ -242,7 +242,8 @@ export const settings = {
       imported:
         '{{file}}: {{rows}} baris diimpor ({{added}} barang baru, {{updated}} diperbarui, {{categories}} kategori baru).',
       line: 'Baris {{line}}',
-      nothingImported: '{{file}}: tidak ada yang diimpor. Perbaiki baris berikut lalu impor lagi.',
+      nothingImported: '{{file}}: tidak ada yang diimpor; katalog tidak berubah.',
+      fixLines: 'Perbaiki baris berikut, lalu impor berkasnya lagi.',
       notUtf8: 'Berkas bukan UTF-8. Di Excel, simpan sebagai "CSV UTF-8 (Comma delimited)".',
       tooLarge: 'Berkas terlalu besar untuk diimpor sekaligus.',
       empty: 'Berkas kosong.',
