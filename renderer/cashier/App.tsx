@@ -151,6 +151,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
           manager={api.manager}
           announced={settings}
           online={status === 'open'}
+          catalogue={state.catalogue}
           onClose={closeSettings}
         />
       )}

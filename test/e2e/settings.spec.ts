@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { FAKE_PIN, installFakeDesktop } from './support/fake-desktop.ts';
 import { startKiosk, type Kiosk } from './support/processes.ts';
 import { openScreens, typeAmount } from './support/screens.ts';
+import { createPin as createManagerPin, openSettings, typePin } from './support/settings-pin.ts';
 
 const PIN = '4821';
 const SHOTS = 'test-results/settings';
@@ -17,29 +18,8 @@ test.afterEach(async () => {
   expect(await kiosk.stop()).toBe(0);
 });
 
-async function openSettings(cashier: Page): Promise<void> {
-  await cashier.getByTestId('settings-button').click();
-  await expect(cashier.getByTestId('settings-screen')).toBeVisible();
-  await expect(cashier.getByTestId('amount-input')).toBeHidden();
-}
-
-async function typePin(cashier: Page, pin: string): Promise<void> {
-  const input = cashier.getByTestId('pin-input');
-  await expect(input).toBeFocused();
-  await cashier.keyboard.type(pin);
-  await cashier.keyboard.press('Enter');
-}
-
 /** The first visit: the PIN typed twice, once on the keyboard and once on the on-screen pad. */
-async function createPin(cashier: Page): Promise<void> {
-  const pinScreen = cashier.getByTestId('pin-screen');
-  await expect(pinScreen).toHaveAttribute('data-purpose', 'create');
-  await typePin(cashier, PIN);
-  await expect(pinScreen).toHaveAttribute('data-step', 'confirm');
-  for (const digit of PIN) await cashier.getByTestId(`pin-key-${digit}`).click();
-  await cashier.getByTestId('pin-submit').click();
-  await expect(cashier.getByTestId('settings-form')).toBeVisible();
-}
+const createPin = (cashier: Page) => createManagerPin(cashier, PIN);
 
 test('first visit creates the PIN; a wrong PIN says how many tries are left; Lock asks again', async ({
   browser,

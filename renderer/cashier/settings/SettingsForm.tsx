@@ -6,8 +6,10 @@ import { useBilingual, useT } from '../../shared/language.ts';
 import { DisplaySection } from './DisplaySection.tsx';
 import { EnvironmentSection } from './EnvironmentSection.tsx';
 import { KeysSection } from './KeysSection.tsx';
+import { PricingSection } from './pricing/PricingSection.tsx';
 import {
   buildPatch,
+  draftFromSettings,
   hasChanges,
   problemsBySlot,
   type ProblemsBySlot,
@@ -92,6 +94,12 @@ export function SettingsForm(props: SettingsFormProps) {
           onClear={props.onClearKey}
           onTest={props.onTestKey}
           onAcceptRisk={props.onAcceptRisk}
+        />
+        <PricingSection
+          draft={draft.pricing}
+          saved={draftFromSettings(settings).pricing}
+          problems={problems}
+          onChange={(pricing) => onEdit({ pricing })}
         />
       </fieldset>
       <div className="settings-savebar" data-testid="settings-savebar">

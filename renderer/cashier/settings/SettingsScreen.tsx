@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { CatalogueSnapshot } from '../../../common/catalogue-contract.ts';
 import type {
   GatewayEnvironment,
   KeyTestResult,
@@ -7,10 +8,12 @@ import type {
 } from '../../../common/contract.ts';
 import { NoticeBox } from '../../shared/Bilingual.tsx';
 import { useBilingual, useT } from '../../shared/language.ts';
+import { CatalogueEditor } from './catalogue/CatalogueEditor.tsx';
 import { managerFailure } from './manager-failure.ts';
 import { PinPanel } from './PinPanel.tsx';
 import { buildPatch, hasChanges } from './settings-draft.ts';
 import { SettingsForm } from './SettingsForm.tsx';
+import { SettingsTabs, type SettingsTab } from './SettingsTabs.tsx';
 import { initialSettingsState, saveFailureSlot, settingsReducer, type NoticeSlot } from './settings-state.ts';
 
 interface SettingsScreenProps {
@@ -18,6 +21,8 @@ interface SettingsScreenProps {
   /** The settings as last announced to the cashier: a change made elsewhere is read again. */
   announced: PublicSettings;
   online: boolean;
+  /** The catalogue as the cashier's feed has it; the editor shows the newer of this and its own answers. */
+  catalogue?: CatalogueSnapshot | undefined;
   /** Back to the sale; the caller locks the manager session on the way out. */
   onClose(): void;
 }
@@ -26,8 +31,10 @@ interface SettingsScreenProps {
  * The manager's settings, in place of the sale view. Everything typed here (PIN, keys, unsaved
  * edits) lives in this component's state, so leaving the screen forgets it.
  */
-export function SettingsScreen({ manager, announced, online, onClose }: SettingsScreenProps) {
+export function SettingsScreen({ manager, announced, online, catalogue, onClose }: SettingsScreenProps) {
   const [state, dispatch] = useReducer(settingsReducer, undefined, initialSettingsState);
+  // The settings form (saved with Save) or the catalogue editor (each change applies at once).
+  const [tab, setTab] = useState<SettingsTab>('settings');
   const t = useT();
   const bilingual = useBilingual();
   // Stable between renders: the status is read once per opening, not once per render.
@@ -225,26 +232,45 @@ export function SettingsScreen({ manager, announced, online, onClose }: Settings
           {...(phase.purpose === 'change' ? { onCancel: () => dispatch({ type: 'cancelPin' }) } : {})}
         />
       )}
-      {phase.kind === 'form' && settings !== undefined && draft !== undefined && (
-        <SettingsForm
-          settings={settings}
-          draft={draft}
-          refused={state.refused}
-          notices={state.notices}
-          saving={state.saving}
-          confirmingProduction={state.confirmingProduction}
-          done={state.done}
-          online={online}
-          onEdit={(changes) => dispatch({ type: 'edit', changes })}
-          onSave={() => void save(false)}
-          onConfirmProduction={(confirmed) =>
-            confirmed ? void save(true) : dispatch({ type: 'confirmProduction', open: false })
-          }
-          onSaveKey={onSaveKey}
-          onClearKey={onClearKey}
-          onTestKey={onTestKey}
-          onAcceptRisk={onAcceptRisk}
-        />
+      {phase.kind === 'form' && <SettingsTabs tab={tab} onTab={setTab} />}
+      {phase.kind === 'form' && tab === 'settings' && settings !== undefined && draft !== undefined && (
+        <div role="tabpanel" id="settings-panel-settings" aria-labelledby="settings-tab-settings">
+          <SettingsForm
+            settings={settings}
+            draft={draft}
+            refused={state.refused}
+            notices={state.notices}
+            saving={state.saving}
+            confirmingProduction={state.confirmingProduction}
+            done={state.done}
+            online={online}
+            onEdit={(changes) => dispatch({ type: 'edit', changes })}
+            onSave={() => void save(false)}
+            onConfirmProduction={(confirmed) =>
+              confirmed ? void save(true) : dispatch({ type: 'confirmProduction', open: false })
+            }
+            onSaveKey={onSaveKey}
+            onClearKey={onClearKey}
+            onTestKey={onTestKey}
+            onAcceptRisk={onAcceptRisk}
+          />
+        </div>
+      )}
+      {/* Kept while the PIN is asked again after a timeout, so a half-typed item is not lost. */}
+      {settings !== undefined && (
+        <div
+          role="tabpanel"
+          id="settings-panel-catalogue"
+          aria-labelledby="settings-tab-catalogue"
+          hidden={!(phase.kind === 'form' && tab === 'catalogue')}
+        >
+          <CatalogueEditor
+            commands={manager.catalogue}
+            catalogue={catalogue}
+            online={online}
+            onLocked={(error) => fail(error, 'pin')}
+          />
+        </div>
       )}
     </main>
   );

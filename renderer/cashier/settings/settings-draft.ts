@@ -10,12 +10,16 @@ import type {
   ManagerSettings,
 } from '../../../common/contract.ts';
 import { PAYMENT_TYPES, type PaymentType } from '../../../common/midtrans-limits.ts';
-import {
-  checkSettingsPatch,
-  type SettingsPatch,
-  type SettingsProblem,
-} from '../../../common/settings-input.ts';
+import { checkSettingsPatch, type SettingsPatch } from '../../../common/settings-input.ts';
 import type { Bilingual } from '../../shared/errors.ts';
+import {
+  PRICING_SLOTS,
+  pricingDraftFrom,
+  readPricingDraft,
+  samePricing,
+  type PricingDraft,
+  type PricingSlot,
+} from './pricing/pricing-draft.ts';
 
 /** What the form holds. The time limit stays text so that a half-typed number is not lost. */
 export interface SettingsDraft {
@@ -25,6 +29,8 @@ export interface SettingsDraft {
   paymentTypes: PaymentType[];
   timeoutText: string;
   customerDisplay: CustomerDisplayChoice;
+  /** Tax, service charge, rounding and the discount threshold (saved as `pricing` and `discountApproval`). */
+  pricing: PricingDraft;
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -36,6 +42,7 @@ export const DRAFT_FIELDS = [
   'paymentTypes',
   'timeoutText',
   'customerDisplay',
+  'pricing',
 ] as const satisfies readonly DraftField[];
 
 export function draftFromSettings(settings: ManagerSettings): SettingsDraft {
@@ -46,6 +53,7 @@ export function draftFromSettings(settings: ManagerSettings): SettingsDraft {
     paymentTypes: orderedTypes(settings.paymentTypes),
     timeoutText: String(settings.kioskTimeoutSeconds),
     customerDisplay: settings.customerDisplay,
+    pricing: pricingDraftFrom(settings.pricing, settings.discountApproval),
   };
 }
 
@@ -75,15 +83,24 @@ function sameField(field: DraftField, a: SettingsDraft, b: SettingsDraft): boole
       return a.merchantName.trim() === b.merchantName.trim();
     case 'timeoutText':
       return parseSeconds(a.timeoutText) === parseSeconds(b.timeoutText);
+    case 'pricing':
+      return samePricing(readPricingDraft(a.pricing), readPricingDraft(b.pricing));
     default:
       return a[field] === b[field];
   }
 }
 
+/** A problem with the form: a shared check's code and words, and the field it is shown at. */
+export interface DraftProblem {
+  code: string;
+  field: string;
+  message: Bilingual;
+}
+
 export interface DraftCheck {
   /** Only the changed fields; empty when nothing changed. */
   patch: SettingsPatch;
-  problems: SettingsProblem[];
+  problems: DraftProblem[];
 }
 
 /** The patch Save would send, and why it may not be sent yet. */
@@ -96,7 +113,18 @@ export function buildPatch(settings: ManagerSettings, draft: SettingsDraft): Dra
   if (!sameField('paymentTypes', base, draft)) patch.paymentTypes = orderedTypes(draft.paymentTypes);
   if (!sameField('timeoutText', base, draft)) patch.kioskTimeoutSeconds = parseSeconds(draft.timeoutText);
   if (!sameField('customerDisplay', base, draft)) patch.customerDisplay = draft.customerDisplay;
-  return { patch, problems: checkSettingsPatch(patch) };
+  const problems: DraftProblem[] = checkSettingsPatch(patch);
+  // Pricing is judged by the same checks field by field, so each problem sits at its input.
+  const pricing = readPricingDraft(draft.pricing);
+  const before = readPricingDraft(base.pricing);
+  if (JSON.stringify(pricing.pricing) !== JSON.stringify(before.pricing)) patch.pricing = pricing.pricing;
+  if (JSON.stringify(pricing.approval) !== JSON.stringify(before.approval)) {
+    patch.discountApproval = pricing.approval;
+  }
+  for (const found of pricing.problems) {
+    problems.push({ code: found.code, field: `pricing.${found.slot}`, message: found.message });
+  }
+  return { patch, problems };
 }
 
 export function hasChanges(check: DraftCheck): boolean {
@@ -121,7 +149,7 @@ export function rebaseDraft(
   return merged;
 }
 
-export type ProblemSlot = DraftField | 'pin' | 'key' | 'general';
+export type ProblemSlot = DraftField | PricingSlot | 'pin' | 'key' | 'general';
 
 const SLOTS: Record<string, ProblemSlot> = {
   mode: 'mode',
@@ -130,13 +158,20 @@ const SLOTS: Record<string, ProblemSlot> = {
   paymentTypes: 'paymentTypes',
   kioskTimeoutSeconds: 'timeoutText',
   customerDisplay: 'customerDisplay',
+  // The main process judges these whole: its words go to the top of the pricing section.
+  pricing: 'pricing',
+  discountApproval: 'pricing',
   pin: 'pin',
   key: 'key',
 };
 
 /** The form field a refused setting is shown next to; one this screen does not know goes on top. */
 export function problemSlot(field: string): ProblemSlot {
-  return Object.hasOwn(SLOTS, field) ? (SLOTS[field] ?? 'general') : 'general';
+  if (Object.hasOwn(SLOTS, field)) return SLOTS[field] ?? 'general';
+  const pricingSlot = field.startsWith('pricing.') ? field.slice('pricing.'.length) : undefined;
+  return (PRICING_SLOTS as readonly string[]).includes(pricingSlot ?? '')
+    ? (pricingSlot as PricingSlot)
+    : 'general';
 }
 
 export type ProblemsBySlot = Partial<Record<ProblemSlot, Bilingual[]>>;

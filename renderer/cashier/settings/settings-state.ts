@@ -80,6 +80,7 @@ const SLOT_OF_FIELD: Record<keyof SettingsDraft, ProblemSlot> = {
   paymentTypes: 'paymentTypes',
   timeoutText: 'timeoutText',
   customerDisplay: 'customerDisplay',
+  pricing: 'pricing',
 };
 
 /** The environment's own refusals belong next to the environment, not under Save. */
