@@ -5,6 +5,7 @@
  * A connection authenticates with its role's per-run token in the URL (`/ws?token=…`); the
  * token decides the role, so a display's token can never reach cashier commands.
  */
+import { CATALOGUE_CSV_MAX_BYTES } from './catalogue-contract.ts';
 import type { ContractError } from './contract.ts';
 
 export const WIRE_PATH = '/ws';
@@ -31,5 +32,17 @@ export interface EventFrame {
 
 export type ServerFrame = ResultFrame | EventFrame;
 
-/** A frame larger than this is refused unread (the largest real payload, a QR data URL, is far smaller). */
+/** A frame larger than this is refused (the largest ordinary payload, a cart of 100 lines, is far smaller). */
 export const MAX_CALL_FRAME_BYTES = 64 * 1024;
+
+/**
+ * The one command that carries a file: a catalogue CSV of up to CATALOGUE_CSV_MAX_BYTES, which
+ * JSON escaping can at most double (quotes and line breaks), plus the frame around it.
+ */
+export const FILE_CALL_COMMANDS: readonly string[] = ['catalogue.import'];
+export const MAX_FILE_CALL_FRAME_BYTES = 2 * CATALOGUE_CSV_MAX_BYTES + 64 * 1024;
+
+/** The largest frame a call of this command may be. */
+export function maxFrameBytesFor(name: string): number {
+  return FILE_CALL_COMMANDS.includes(name) ? MAX_FILE_CALL_FRAME_BYTES : MAX_CALL_FRAME_BYTES;
+}

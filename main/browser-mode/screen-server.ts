@@ -6,7 +6,7 @@
 import { STATUS_CODES, createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { MAX_CALL_FRAME_BYTES } from '../../common/wire.ts';
+import { MAX_FILE_CALL_FRAME_BYTES } from '../../common/wire.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { hostPolicy, type HostPolicy } from './host-check.ts';
 import { createRequestHandler } from './http-handler.ts';
@@ -77,7 +77,9 @@ export async function startScreenServer(options: ScreenServerOptions): Promise<S
   const server = createServer(
     createRequestHandler({ staticDir: options.staticDir, tokens, policy: currentPolicy }),
   );
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CALL_FRAME_BYTES });
+  // ws refuses anything above the largest command's frame unread; the bridge then holds every
+  // other command to the ordinary limit (maxFrameBytesFor).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FILE_CALL_FRAME_BYTES });
   const disposers = new Set<() => void>();
   let closing: Promise<void> | undefined;
 

@@ -6,7 +6,7 @@
  */
 import { WebSocket, type RawData } from 'ws';
 import type { ContractError, Role } from '../../common/contract.ts';
-import type { ServerFrame } from '../../common/wire.ts';
+import { maxFrameBytesFor, type ServerFrame } from '../../common/wire.ts';
 import type { CallOutcome, KioskApi } from '../screen-api/kiosk-api.ts';
 import { parseCallFrame } from './call-frame.ts';
 
@@ -85,9 +85,14 @@ export function bridgeSocket(
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (refused) return;
-    const frame = isBinary ? undefined : parseCallFrame(rawText(data));
+    const text = isBinary ? undefined : rawText(data);
+    const frame = text === undefined ? undefined : parseCallFrame(text);
     if (frame === undefined) {
       refuse('not a call frame');
+      return;
+    }
+    if (Buffer.byteLength(text ?? '') > maxFrameBytesFor(frame.name)) {
+      refuse('frame too large for its command');
       return;
     }
     if (inFlight >= limits.maxCallsInFlight) {

@@ -28,13 +28,19 @@ function must<T>(result: CatalogueResult<T>): T {
   return result.value;
 }
 
+const REVISION_KEY = 'revision';
+
 export class CatalogueService {
   readonly #store: CatalogueStore;
   readonly #listeners = new Set<(catalogue: CatalogueSnapshot) => void>();
-  #revision = 1;
+  #revision: number;
 
   constructor(store: CatalogueStore) {
     this.#store = store;
+    // Kept in the journal, so a screen that stayed open across a restart never mistakes the
+    // catalogue it holds for a newer one than the kiosk's.
+    const stored = Number(store.meta(REVISION_KEY));
+    this.#revision = Number.isSafeInteger(stored) && stored > 0 ? stored : 1;
   }
 
   snapshot(): CatalogueSnapshot {
@@ -92,6 +98,7 @@ export class CatalogueService {
 
   #changed(): CatalogueSnapshot {
     this.#revision += 1;
+    this.#store.setMeta(REVISION_KEY, String(this.#revision));
     const snapshot = this.snapshot();
     for (const listener of this.#listeners) {
       try {

@@ -9,7 +9,7 @@
  * first connection, when they wait for it.
  */
 import { KioskCallError } from '../../common/contract.ts';
-import { MAX_CALL_FRAME_BYTES, type CallFrame } from '../../common/wire.ts';
+import { maxFrameBytesFor, type CallFrame } from '../../common/wire.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts';
 import { KioskConnectionError, toContractError } from './errors.ts';
 import { Listeners } from './listeners.ts';
@@ -156,7 +156,7 @@ export class SocketClient {
 
   #send(frame: CallFrame, pending: Pending): void {
     const text = JSON.stringify(frame);
-    if (encoder.encode(text).byteLength > MAX_CALL_FRAME_BYTES) {
+    if (encoder.encode(text).byteLength > maxFrameBytesFor(frame.name)) {
       pending.reject(
         new KioskCallError({
           code: 'invalid-payload',

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { MAX_CALL_FRAME_BYTES } from '../../common/wire.ts';
+import { MAX_CALL_FRAME_BYTES, MAX_FILE_CALL_FRAME_BYTES } from '../../common/wire.ts';
 import { TOKENS, call, connect, refusedWith, startServer, wsUrl } from './helpers.ts';
 
 const ORIGIN_OK = (port: number) => ({ origin: `http://127.0.0.1:${port}` });
@@ -221,13 +221,29 @@ describe('the screens’ WebSocket: broken and greedy clients', () => {
     expect(cashier.frames).toEqual([]);
   });
 
-  it('refuses a frame over MAX_CALL_FRAME_BYTES unread', async () => {
+  it('refuses an ordinary command’s frame over MAX_CALL_FRAME_BYTES, without calling the api', async () => {
     const { port, api } = await startServer();
     const cashier = await connect(wsUrl(port, TOKENS.cashier));
     const padding = 'x'.repeat(MAX_CALL_FRAME_BYTES);
     cashier.socket.send(JSON.stringify({ t: 'call', id: 1, name: 'sale.start', payload: { padding } }));
-    expect((await cashier.closed).code).toBe(1009);
+    expect((await cashier.closed).code).toBe(1008);
     expect(api.calls).toEqual([]);
+  });
+
+  it('lets a catalogue import carry a large CSV, and refuses any frame over the file limit unread', async () => {
+    const { port, api } = await startServer();
+    const cashier = await connect(wsUrl(port, TOKENS.cashier));
+    // About 1.5 MiB: a catalogue of some 20,000 items, far above the ordinary limit.
+    const csv = 'name;price\n' + 'Barang dengan nama panjang;15000\n'.repeat(50_000);
+    cashier.socket.send(JSON.stringify({ t: 'call', id: 1, name: 'catalogue.import', payload: { csv } }));
+    await cashier.next((f) => f.t === 'result');
+    expect(api.calls).toHaveLength(1);
+    const huge = 'x'.repeat(MAX_FILE_CALL_FRAME_BYTES);
+    cashier.socket.send(
+      JSON.stringify({ t: 'call', id: 2, name: 'catalogue.import', payload: { csv: huge } }),
+    );
+    expect((await cashier.closed).code).toBe(1009);
+    expect(api.calls).toHaveLength(1);
   });
 
   it('accepts a frame just under the limit', async () => {
