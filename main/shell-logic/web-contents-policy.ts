@@ -1,13 +1,13 @@
 /**
- * The one place where navigation, new windows, webviews, downloads and permission requests are
- * refused, applied from `app.on('web-contents-created')` to every web contents and to each
+ * The one place where navigation, new windows, webviews, downloads (but the till's own CSV files)
+ * and permission requests are refused, applied from `app.on('web-contents-created')` to every web contents and to each
  * session. The kiosk's pages never need any of these; a page that asks has been tampered with
  * or followed a link it should not have, and is better left where it is.
  *
  * Nothing here ever opens a URL in the system browser (`shell.openExternal`): a till has no
  * business launching a browser on the cashier's screen because a page asked it to.
  */
-import { logOrigin, roleOfPageUrl } from './app-origin.ts';
+import { isAppUrl, logOrigin, roleOfPageUrl } from './app-origin.ts';
 import { onceLog } from './log-once.ts';
 
 export interface NavigationDetails {
@@ -34,7 +34,39 @@ export interface SessionLike {
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
   setDisplayMediaRequestHandler(handler: (request: unknown, callback: (streams: null) => void) => void): void;
-  on(event: 'will-download', listener: (event: { preventDefault(): void }) => void): unknown;
+  on(
+    event: 'will-download',
+    listener: (
+      event: { preventDefault(): void },
+      item: DownloadItemLike,
+      contents: { getURL(): string },
+    ) => void,
+  ): unknown;
+}
+
+/** The part of Electron's DownloadItem this policy uses. */
+export interface DownloadItemLike {
+  getURL(): string;
+  getFilename(): string;
+  setSaveDialogOptions(options: {
+    title?: string;
+    defaultPath?: string;
+    filters?: { name: string; extensions: string[] }[];
+  }): void;
+}
+
+/** A file name the till itself offers (katalog.csv, a report's CSV): plain, short, one extension. */
+const SAVED_FILE_NAME = /^[\w.-]{1,100}\.csv$/;
+
+/**
+ * The one download the kiosk makes: a CSV the cashier window built itself (a `blob:` URL of the
+ * app's own origin — the catalogue export, a report) and the manager saves where they choose,
+ * through the system's save dialog. Anything else — a link, another window, another origin, a
+ * file that is not a CSV — is refused.
+ */
+export function downloadAllowed(url: string, fileName: string, fromPage: string): boolean {
+  if (!url.startsWith('blob:') || !isAppUrl(url.slice('blob:'.length))) return false;
+  return roleOfPageUrl(fromPage) === 'cashier' && SAVED_FILE_NAME.test(fileName) && !fileName.startsWith('.');
 }
 
 /**
@@ -86,7 +118,16 @@ export function hardenSession(session: SessionLike, log: (line: string) => void)
     note('display-media', 'refused a screen capture request');
     callback(null);
   });
-  session.on('will-download', (event) => {
+  session.on('will-download', (event, item, contents) => {
+    if (downloadAllowed(item.getURL(), item.getFilename(), contents.getURL())) {
+      item.setSaveDialogOptions({
+        title: item.getFilename(),
+        defaultPath: item.getFilename(),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      log(`saving ${item.getFilename()} through the save dialog`);
+      return;
+    }
     event.preventDefault();
     note('download', 'refused a download');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  downloadAllowed,
   hardenSession,
   hardenWebContents,
   navigationAllowed,
@@ -9,6 +10,11 @@ import {
 } from '../../main/shell-logic/web-contents-policy.ts';
 
 type Listener = (...args: never[]) => unknown;
+type DownloadListener = (
+  event: { preventDefault(): void },
+  item: { getURL(): string; getFilename(): string; setSaveDialogOptions(o: unknown): void },
+  contents: { getURL(): string },
+) => void;
 
 function fakeContents(url: string) {
   const listeners = new Map<string, Listener[]>();
@@ -146,9 +152,9 @@ describe('hardenSession', () => {
     return { session: session as unknown as SessionLike, set, listeners };
   }
 
-  it('denies every permission request, check, device and screen capture, and every download', () => {
+  it('denies every permission request, check, device and screen capture', () => {
     const lines: string[] = [];
-    const { session, set, listeners } = fakeSession();
+    const { session, set } = fakeSession();
     hardenSession(session, (line) => lines.push(line));
     const request = set['request'] as (wc: unknown, p: string, cb: (granted: boolean) => void) => void;
     const check = set['check'] as (wc: unknown, p: string) => boolean;
@@ -175,11 +181,57 @@ describe('hardenSession', () => {
     const streams: unknown[] = [];
     displayMedia({}, (s) => streams.push(s));
     expect(streams).toEqual([null]);
-    let prevented = false;
-    (listeners.get('will-download') as (e: { preventDefault(): void }) => void)({
-      preventDefault: () => (prevented = true),
-    });
-    expect(prevented).toBe(true);
     expect(lines.some((line) => line.includes('media'))).toBe(true);
+  });
+
+  const CASHIER = 'app://kiosk/cashier/';
+  it.each([
+    ['a link to the web', 'https://example.com/katalog.csv', 'katalog.csv', CASHIER],
+    ['a blob of another origin', 'blob:https://example.com/0a1b', 'katalog.csv', CASHIER],
+    ['a look-alike origin', 'blob:app://kiosk.evil/0a1b', 'katalog.csv', CASHIER],
+    ['an app file, not a blob', 'app://kiosk/assets/x.csv', 'x.csv', CASHIER],
+    ['from the customer display', 'blob:app://kiosk/0a1b', 'katalog.csv', 'app://kiosk/display/'],
+    ['not a CSV', 'blob:app://kiosk/0a1b', 'kiosk.exe', CASHIER],
+    ['a path in the name', 'blob:app://kiosk/0a1b', '../../.bashrc.csv', CASHIER],
+    ['a hidden file', 'blob:app://kiosk/0a1b', '.csv', CASHIER],
+  ])('refuses a download: %s', (_what, url, fileName, page) => {
+    const { session, listeners } = fakeSession();
+    hardenSession(session, () => undefined);
+    let prevented = false;
+    const dialogs: unknown[] = [];
+    (listeners.get('will-download') as DownloadListener)(
+      { preventDefault: () => (prevented = true) },
+      {
+        getURL: () => url,
+        getFilename: () => fileName,
+        setSaveDialogOptions: (o: unknown) => dialogs.push(o),
+      },
+      { getURL: () => page },
+    );
+    expect(prevented).toBe(true);
+    expect(dialogs).toEqual([]);
+    expect(downloadAllowed(url, fileName, page)).toBe(false);
+  });
+
+  it('lets the cashier window save a CSV it built itself, through the save dialog', () => {
+    const { session, listeners } = fakeSession();
+    const lines: string[] = [];
+    hardenSession(session, (line) => lines.push(line));
+    let prevented = false;
+    const dialogs: unknown[] = [];
+    (listeners.get('will-download') as DownloadListener)(
+      { preventDefault: () => (prevented = true) },
+      {
+        getURL: () => 'blob:app://kiosk/5f0c8a2e-1d1b-4b5e-9a51-0f1d2c3b4a59',
+        getFilename: () => 'katalog.csv',
+        setSaveDialogOptions: (o: unknown) => dialogs.push(o),
+      },
+      { getURL: () => CASHIER },
+    );
+    expect(prevented).toBe(false);
+    expect(dialogs).toEqual([
+      { title: 'katalog.csv', defaultPath: 'katalog.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+    ]);
+    expect(lines).toEqual(['saving katalog.csv through the save dialog']);
   });
 });
