@@ -85,14 +85,7 @@ export interface TillCashierCommands {
   'sale.void': [{ saleId: string }, SaleView];
 }
 
-/**
- * A discount above these needs the manager's PIN: a percentage of the line or the order, or an
- * amount in rupiah. null: no discount needs it.
- */
-export interface DiscountApproval {
-  percent: number;
-  amount: number;
-}
+export type { DiscountApproval } from './pricing/approval.ts';
 
 /**
  * The bill as the customer display shows it, beside the cart or the QR: the lines, what came off,

@@ -8,3 +8,5 @@ export { fitName, lineItemId, nameProblem, normaliseName } from './item-text.ts'
 export type { NameProblem, NameProblemCode } from './item-text.ts';
 export type { Checked, PricingProblem, PricingProblemCode } from './problems.ts';
 export * from './types.ts';
+export { discountsOverLimit } from './approval.ts';
+export type { DiscountApproval, DiscountOverLimit } from './approval.ts';

@@ -6,6 +6,7 @@
 import { MAX_AMOUNT, type PaymentType } from '../../common/midtrans-limits.ts';
 import {
   cashChange,
+  discountsOverLimit,
   priceCart,
   splitTender,
   type Discount,
@@ -76,26 +77,15 @@ function describeDiscount(discount: Discount, where: string): string {
   return discount.kind === 'percent' ? `${where} ${discount.value}%` : `${where} Rp ${discount.value}`;
 }
 
-/** Discounts whose percentage or rupiah value is above the manager's threshold. */
+/** Discounts whose percentage or rupiah value is above the manager's threshold, for the log. */
 function needingApproval(
   request: TillSaleRequest,
   breakdown: PriceBreakdown,
   approval: DiscountApproval | null,
 ): string[] {
-  if (approval === null) return [];
-  const over: string[] = [];
-  const check = (discount: Discount | undefined, value: number, where: string) => {
-    if (discount === undefined) return;
-    const percent = discount.kind === 'percent' ? discount.value : undefined;
-    if ((percent !== undefined && percent > approval.percent) || value > approval.amount) {
-      over.push(describeDiscount(discount, where));
-    }
-  };
-  request.lines.forEach((line, index) =>
-    check(line.discount, breakdown.lines[index]?.lineDiscount ?? 0, `line ${index + 1}`),
+  return discountsOverLimit(request, breakdown, approval).map(({ where, discount }) =>
+    describeDiscount(discount, where === 'order' ? 'order' : `line ${where + 1}`),
   );
-  check(request.orderDiscount, breakdown.orderDiscount, 'order');
-  return over;
 }
 
 export function planSale(

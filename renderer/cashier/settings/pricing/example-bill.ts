@@ -5,12 +5,12 @@
  * PB1 10 %, service 5 % and Rp 100 cash rounding it reads 88.358, and 88.400 in cash.
  */
 import {
+  discountsOverLimit,
   priceCart,
   type CartLine,
   type Discount,
   type PriceBreakdown,
 } from '../../../../common/pricing/index.ts';
-import type { DiscountApproval } from '../../../../common/till-contract.ts';
 import type { PricingRead } from './pricing-draft.ts';
 
 export const EXAMPLE_LINES: readonly CartLine[] = [
@@ -25,17 +25,20 @@ export type ExampleBill =
   /** The settings as typed cannot price a bill yet (their problems are shown at the fields). */
   | { ok: false };
 
-/** Whether the example's discount is above the threshold, by the main process's rule. */
-function needsPin(breakdown: PriceBreakdown, approval: DiscountApproval | null): boolean {
-  if (approval === null) return false;
-  return EXAMPLE_DISCOUNT.value > approval.percent || breakdown.orderDiscount > approval.amount;
-}
-
 export function exampleBill(read: PricingRead): ExampleBill {
   if (read.problems.length > 0) return { ok: false };
   const priced = priceCart({ lines: EXAMPLE_LINES, orderDiscount: EXAMPLE_DISCOUNT, settings: read.pricing });
   if (!priced.ok) return { ok: false };
-  return { ok: true, breakdown: priced.value, discountNeedsPin: needsPin(priced.value, read.approval) };
+  return {
+    ok: true,
+    breakdown: priced.value,
+    discountNeedsPin:
+      discountsOverLimit(
+        { lines: EXAMPLE_LINES, orderDiscount: EXAMPLE_DISCOUNT },
+        priced.value,
+        read.approval,
+      ).length > 0,
+  };
 }
 
 /** "11" for 12 % on 11/12; at most two decimals, for the sentence that explains the DPP. */
