@@ -6,6 +6,7 @@ import type { Session } from '../shared/session.ts';
 import { ApprovalPrompt } from './approval/ApprovalPrompt.tsx';
 import { CataloguePanel } from './catalogue/CataloguePanel.tsx';
 import { composing } from './cashier-state.ts';
+import { CurrentSale } from './CurrentSale.tsx';
 import { keepFocusOnPointer } from './focus.ts';
 import { HistoryList } from './HistoryList.tsx';
 import { entryAmount } from './keypad/amount-entry.ts';
@@ -107,6 +108,20 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
         <WorkArea
           view={cashier.work}
           onView={cashier.setWork}
+          sale={
+            !cashier.saleShown ? null : (
+              <div className="current-sale" data-testid="current-sale">
+                <CurrentSale
+                  state={state}
+                  stage={stage}
+                  sale={cashier.sale}
+                  status={status}
+                  actions={actions}
+                  dispatch={dispatch}
+                />
+              </div>
+            )
+          }
           items={
             <CataloguePanel
               view={cashier.catalogue}

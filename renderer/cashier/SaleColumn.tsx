@@ -12,7 +12,6 @@ import type { ComposedSale } from './compose-sale.ts';
 import { entryAmount } from './keypad/amount-entry.ts';
 import { problemWords } from './problems.ts';
 import { OpenSalesList } from './sale/OpenSalesList.tsx';
-import { SaleArea } from './sale/SaleArea.tsx';
 import { SaleBill } from './sale/SaleBill.tsx';
 import type { CashierAction } from './state.ts';
 import { TenderPanel } from './tender/TenderPanel.tsx';
@@ -35,8 +34,8 @@ interface SaleColumnProps {
 
 /**
  * The right of the screen: what is being rung up (the keypad's amount, the cart, the tender and
- * Charge), or, once charged, the sale's bill and what it is waiting for or how it ended. Sales
- * left open are listed above either.
+ * Charge), or, once charged, the sale's bill with how it has been paid. Sales left open are
+ * listed above either.
  */
 export function SaleColumn({
   state,
@@ -59,37 +58,13 @@ export function SaleColumn({
   const openBlocked =
     !composing(stage) || !cartEmpty(state) || status !== 'open' ? t('cashier.open.listBlocked') : undefined;
   const list = <OpenSalesList sales={others} blocked={openBlocked} onOpen={actions.openSale} />;
-  const cash = entryAmount(state.cashDigits);
 
   if (stage !== 'none' && stage !== 'starting') {
+    // The sale itself is in the work area, where there is room for its QR and its choices.
     return (
       <div className="sale-column" data-stage={stage}>
         {list}
         {sale !== undefined && <SaleBill sale={sale} />}
-        <SaleArea
-          stage={stage}
-          order={state.order}
-          sale={sale}
-          training={settings.mode === 'training'}
-          clockOffset={state.clockOffset}
-          orderNotice={state.orderNotice}
-          enabled={settings.paymentTypes}
-          paymentType={state.paymentType}
-          cash={cash}
-          acting={state.acting}
-          online={status === 'open'}
-          on={{
-            command: actions.orderCommand,
-            newSale: actions.newSale,
-            paymentType: (paymentType) => dispatch({ type: 'paymentType', paymentType }),
-            cashFocus: () => dispatch({ type: 'keypadTarget', target: 'cash' }),
-            cashText: (text) => dispatch({ type: 'entry', target: 'cash', action: { type: 'set', text } }),
-            chargeAgain: actions.chargeAgain,
-            payRest: actions.payRestInCash,
-            void: actions.voidSale,
-            later: actions.keepOpen,
-          }}
-        />
       </div>
     );
   }

@@ -116,6 +116,13 @@ export function useCashier(
     if (noItems) setWork((current) => (current === 'items' ? 'keypad' : current));
   }, [noItems]);
 
+  // A charged sale takes the work area (its QR, its choices, its result) until the next one.
+  const saleShown = stage === 'live' || stage === 'decide' || stage === 'ended';
+  useEffect(() => {
+    if (saleShown) setWork('sale');
+    else setWork((current) => (current === 'sale' ? (noItems ? 'keypad' : 'items') : current));
+  }, [saleShown, noItems]);
+
   useEffect(() => {
     if (ready && stage === 'none' && view === 'sale') amountRef.current?.focus();
   }, [ready, stage, view]);
@@ -125,6 +132,7 @@ export function useCashier(
     status,
     stage,
     sale,
+    saleShown,
     ready,
     view,
     setView,

@@ -42,6 +42,14 @@ export function OpenSaleActions(props: OpenSaleActionsProps) {
   const last = lastCharge(sale);
   const disabled = busy || !online;
 
+  // The QR's end in each language, inside the sentence of that language.
+  const ended = last === undefined ? { id: '', en: '' } : bilingual(`cashier.order.state.${last.state}`);
+  const due = formatRupiah(money.dueByCharge);
+  const title = {
+    id: bilingual('cashier.open.title', { due, state: ended.id }).id,
+    en: bilingual('cashier.open.title', { due, state: ended.en }).en,
+  };
+
   const againProblems = gatewayProblems(paymentType, money.dueByCharge, enabled);
   const rest = cash === undefined ? undefined : cashChange(money.dueInCash, cash);
   const restProblem = rest !== undefined && !rest.ok ? rest.problems[0] : undefined;
@@ -54,12 +62,7 @@ export function OpenSaleActions(props: OpenSaleActionsProps) {
       aria-labelledby="open-sale-title"
     >
       <h2 id="open-sale-title" className="open-sale-title" role="alert">
-        <BilingualText
-          text={bilingual('cashier.open.title', {
-            due: formatRupiah(money.dueByCharge),
-            state: last === undefined ? '' : t(`cashier.order.state.${last.state}`),
-          })}
-        />
+        <BilingualText text={title} />
       </h2>
       {money.cashTaken > 0 && (
         <p className="open-sale-cash" data-testid="open-sale-cash">
@@ -72,60 +75,62 @@ export function OpenSaleActions(props: OpenSaleActionsProps) {
         {props.notice !== undefined && <NoticeBox notice={props.notice} testId="open-sale-error" />}
       </div>
 
-      <div className="open-sale-way">
-        <h3>{t('cashier.open.againTitle')}</h3>
-        {enabled.length > 1 && (
-          <PaymentTypePicker
-            enabled={enabled}
-            value={paymentType}
-            disabled={disabled}
-            label={t('cashier.open.againBy')}
-            testIdPrefix="again-type"
-            onChange={props.onPaymentType}
-          />
-        )}
-        <button
-          type="button"
-          className="primary-button"
-          data-testid="charge-again-button"
-          disabled={disabled || againProblems.length > 0}
-          onClick={props.onChargeAgain}
-        >
-          {t('cashier.open.again', {
-            amount: formatRupiah(money.dueByCharge),
-            type: paymentTypeName(paymentType ?? enabled[0] ?? 'qris'),
-          })}
-        </button>
-      </div>
+      <div className="open-sale-ways">
+        <div className="open-sale-way">
+          <h3>{t('cashier.open.againTitle')}</h3>
+          {enabled.length > 1 && (
+            <PaymentTypePicker
+              enabled={enabled}
+              value={paymentType}
+              disabled={disabled}
+              label={t('cashier.open.againBy')}
+              testIdPrefix="again-type"
+              onChange={props.onPaymentType}
+            />
+          )}
+          <button
+            type="button"
+            className="primary-button"
+            data-testid="charge-again-button"
+            disabled={disabled || againProblems.length > 0}
+            onClick={props.onChargeAgain}
+          >
+            {t('cashier.open.again', {
+              amount: formatRupiah(money.dueByCharge),
+              type: paymentTypeName(paymentType ?? enabled[0] ?? 'qris'),
+            })}
+          </button>
+        </div>
 
-      <div className="open-sale-way">
-        <h3>{t('cashier.open.cashTitle')}</h3>
-        <CashEntry
-          purpose="received"
-          cash={cash}
-          quick={quickCash('cash', money.dueInCash, money.dueInCash)}
-          change={rest?.ok ? rest.value.change : undefined}
-          remainder={undefined}
-          remainderType={undefined}
-          disabled={disabled}
-          onFocus={props.onCashFocus}
-          onText={props.onCashText}
-          onQuick={(amount) => props.onCashText(String(amount))}
-        />
-        {restProblem !== undefined && (
-          <p className="field-problem" data-testid="pay-rest-problem">
-            <BilingualText text={restProblem.message} />
-          </p>
-        )}
-        <button
-          type="button"
-          className="primary-button"
-          data-testid="pay-rest-button"
-          disabled={disabled || rest === undefined || !rest.ok}
-          onClick={props.onPayRest}
-        >
-          {t('cashier.open.payRest', { amount: formatRupiah(money.dueInCash) })}
-        </button>
+        <div className="open-sale-way">
+          <h3>{t('cashier.open.cashTitle')}</h3>
+          <CashEntry
+            purpose="received"
+            cash={cash}
+            quick={quickCash('cash', money.dueInCash, money.dueInCash)}
+            change={rest?.ok ? rest.value.change : undefined}
+            remainder={undefined}
+            remainderType={undefined}
+            disabled={disabled}
+            onFocus={props.onCashFocus}
+            onText={props.onCashText}
+            onQuick={(amount) => props.onCashText(String(amount))}
+          />
+          {restProblem !== undefined && (
+            <p className="field-problem" data-testid="pay-rest-problem">
+              <BilingualText text={restProblem.message} />
+            </p>
+          )}
+          <button
+            type="button"
+            className="primary-button"
+            data-testid="pay-rest-button"
+            disabled={disabled || rest === undefined || !rest.ok}
+            onClick={props.onPayRest}
+          >
+            {t('cashier.open.payRest', { amount: formatRupiah(money.dueInCash) })}
+          </button>
+        </div>
       </div>
 
       <div className="open-sale-way open-sale-end">

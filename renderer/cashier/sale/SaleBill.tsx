@@ -36,7 +36,7 @@ export function SaleBill({ sale }: { sale: SaleView }) {
       <Totals breakdown={breakdown} cash={cashOnly} />
       <ul className="tenders" data-testid="sale-tenders">
         {sale.cash.map((cash) => (
-          <li key={cash.tenderId} data-testid="tender-cash" data-state={cash.state}>
+          <li key={cash.tenderId} data-testid="sale-tender-cash" data-state={cash.state}>
             {t(cash.state === 'returned' ? 'cashier.bill.cashReturned' : 'cashier.bill.cashTaken', {
               amount: formatRupiah(cash.amount),
             })}
@@ -53,7 +53,7 @@ export function SaleBill({ sale }: { sale: SaleView }) {
           </li>
         ))}
         {sale.charges.map((charge) => (
-          <li key={charge.orderId} data-testid="tender-charge" data-state={charge.state}>
+          <li key={charge.orderId} data-testid="sale-tender-charge" data-state={charge.state}>
             {paymentTypeName(charge.paymentType)} {formatRupiah(charge.amount)} ·{' '}
             {t(`cashier.order.state.${charge.state}`)}
           </li>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatRupiah } from '../../shared/format.ts';
 import { useT } from '../../shared/language.ts';
 
@@ -24,6 +25,10 @@ interface CashEntryProps {
 export function CashEntry(props: CashEntryProps) {
   const t = useT();
   const { purpose, cash, quick, change, remainder, disabled } = props;
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Cash or Split was just chosen, or a sale waits for its rest: what comes next is the cash, so
+  // the keys (and Enter) go to it, wherever focus was.
+  useEffect(() => inputRef.current?.focus(), [purpose]);
   return (
     <div className="cash-entry" data-testid="cash-entry" data-purpose={purpose}>
       <label htmlFor="cash-received">
@@ -31,6 +36,7 @@ export function CashEntry(props: CashEntryProps) {
       </label>
       <input
         id="cash-received"
+        ref={inputRef}
         className="cash-input"
         data-testid="cash-received"
         data-keypad-field="cash"

@@ -23,6 +23,7 @@ export const cashier: SameKeys<typeof id> = {
     en: 'English',
   },
   views: {
+    sale: 'Sale',
     label: 'Work view',
     items: 'Items',
     keypad: 'Keypad',

@@ -20,6 +20,7 @@ export const cashier = {
     en: 'English',
   },
   views: {
+    sale: 'Penjualan',
     label: 'Tampilan kerja',
     items: 'Barang',
     keypad: 'Keypad',
