@@ -105,9 +105,14 @@ export function useCashierKeyboard(input: KeyboardInput): void {
       event.preventDefault();
     };
 
+    // A tap or click ends any typing: what was held lands where it was typed before the click acts.
+    const onPointer = () => scanner.flush();
+
     window.addEventListener('keydown', onKey, { capture: true });
+    window.addEventListener('pointerdown', onPointer, { capture: true });
     return () => {
       window.removeEventListener('keydown', onKey, { capture: true });
+      window.removeEventListener('pointerdown', onPointer, { capture: true });
       scanner.dispose();
     };
   }, []);
