@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer } from 'react';
+import type { CatalogueItemView } from '../../common/catalogue-contract.ts';
 import type { CashierApi, CashierSnapshot, Language } from '../../common/contract.ts';
 import { ConnectionLost } from '../shared/ConnectionLost.tsx';
 import { LanguageContext } from '../shared/language.ts';
@@ -65,6 +66,14 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
     if (view === 'settings' && saleBusy) closeSettings();
   }, [view, saleBusy, closeSettings]);
 
+  // Stable across renders, so the memoised item grid is not redrawn by every cart change.
+  const addItem = useCallback(
+    (item: CatalogueItemView) => dispatch({ type: 'cart', action: { type: 'addItem', item } }),
+    [dispatch],
+  );
+  const { amountRef } = cashier;
+  const backToAmount = useCallback(() => amountRef.current?.focus(), [amountRef]);
+
   const { settings } = state;
   if (settings === undefined) {
     return (
@@ -128,9 +137,9 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
               disabled={!editable}
               scanNotice={state.scanNotice}
               searchRef={cashier.searchRef}
-              onAdd={(item) => dispatch({ type: 'cart', action: { type: 'addItem', item } })}
+              onAdd={addItem}
               onEnter={actions.enter}
-              onLeave={() => cashier.amountRef.current?.focus()}
+              onLeave={backToAmount}
             />
           }
           keypad={

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { useCallback, type Ref } from 'react';
 import type { Language } from '../../common/contract.ts';
 import { NoticeBox } from '../shared/Bilingual.tsx';
 import type { Notice } from '../shared/errors.ts';
@@ -6,6 +6,7 @@ import { useBilingual, useT } from '../shared/language.ts';
 import type { ConnectionStatus } from '../shared/session.ts';
 import { AmountField } from './AmountField.tsx';
 import { cartEmpty, composing, type CashierState, type SaleStage } from './cashier-state.ts';
+import type { CartAction } from './cart/cart.ts';
 import { CartPanel } from './cart/CartPanel.tsx';
 import { ChargeButton } from './ChargeButton.tsx';
 import type { ComposedSale } from './compose-sale.ts';
@@ -49,6 +50,7 @@ export function SaleColumn({
 }: SaleColumnProps) {
   const t = useT();
   const bilingual = useBilingual();
+  const onCart = useCallback((action: CartAction) => dispatch({ type: 'cart', action }), [dispatch]);
   const settings = state.settings;
   if (settings === undefined) return null;
   const language: Language = settings.language;
@@ -102,7 +104,7 @@ export function SaleColumn({
         orderDiscount={state.orderDiscount}
         disabled={locked}
         cash={state.tenderKind === 'cash'}
-        onCart={(action) => dispatch({ type: 'cart', action })}
+        onCart={onCart}
         onOrderDiscount={(discount) => dispatch({ type: 'orderDiscount', discount })}
       />
       <div className="sale-error-region" aria-live="assertive">

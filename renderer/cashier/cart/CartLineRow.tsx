@@ -1,31 +1,43 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Discount, PricedLine } from '../../../common/pricing/index.ts';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { Discount } from '../../../common/pricing/index.ts';
 import { formatPercent, formatRupiah } from '../../shared/format.ts';
 import { useLanguage, useT } from '../../shared/language.ts';
-import type { CartLine } from './cart.ts';
+import type { CartAction, CartLine } from './cart.ts';
 import { DiscountEditor } from './DiscountEditor.tsx';
 
 interface CartLineRowProps {
   line: CartLine;
-  /** Its priced figures, once the whole cart prices. */
-  priced: PricedLine | undefined;
+  /** What the line comes to after its own discount, and that discount, once the whole cart prices. */
+  net: number | undefined;
+  lineDiscount: number | undefined;
   index: number;
   disabled: boolean;
-  onInc(): void;
-  onDec(): void;
-  onQuantity(quantity: number): void;
-  onDiscount(discount: Discount | undefined): void;
+  /** Stable across renders (the rows are memoised: a scan redraws only the line it changed). */
+  onCart(action: CartAction): void;
 }
 
 /**
  * One line of the cart: − and + (44 px targets), the quantity (tap to type it), a discount of its
  * own, and what the line comes to.
  */
-export function CartLineRow({ line, priced, index, disabled, ...on }: CartLineRowProps) {
+export const CartLineRow = memo(function CartLineRow({
+  line,
+  net,
+  lineDiscount,
+  index,
+  disabled,
+  onCart,
+}: CartLineRowProps) {
   const t = useT();
   const language = useLanguage();
   const [editing, setEditing] = useState<'quantity' | 'discount' | undefined>(undefined);
   const { key, name } = line;
+  const on = {
+    onInc: () => onCart({ type: 'inc', key }),
+    onDec: () => onCart({ type: 'dec', key }),
+    onQuantity: (quantity: number) => onCart({ type: 'setQuantity', key, quantity }),
+    onDiscount: (discount: Discount | undefined) => onCart({ type: 'discount', key, discount }),
+  };
   const discountLabel =
     line.discount === undefined
       ? undefined
@@ -37,7 +49,7 @@ export function CartLineRow({ line, priced, index, disabled, ...on }: CartLineRo
       <div className="cart-line-main">
         <span className="cart-name">{name}</span>
         <span className="cart-line-total" data-testid={`cart-line-total-${key}`}>
-          {formatRupiah(priced?.net ?? line.unitPrice * line.quantity)}
+          {formatRupiah(net ?? line.unitPrice * line.quantity)}
         </span>
         <span className="cart-line-info">
           {line.quantity} × {formatRupiah(line.unitPrice)}
@@ -45,7 +57,7 @@ export function CartLineRow({ line, priced, index, disabled, ...on }: CartLineRo
             <span className="cart-line-discount" data-testid={`cart-line-discount-${key}`}>
               {' · '}
               {t('cashier.discount.given', { discount: discountLabel })}
-              {priced !== undefined && priced.lineDiscount > 0 && <> −{formatRupiah(priced.lineDiscount)}</>}
+              {lineDiscount !== undefined && lineDiscount > 0 && <> −{formatRupiah(lineDiscount)}</>}
             </span>
           )}
         </span>
@@ -117,7 +129,7 @@ export function CartLineRow({ line, priced, index, disabled, ...on }: CartLineRo
       )}
     </li>
   );
-}
+});
 
 interface QuantityInputProps {
   lineKey: string;

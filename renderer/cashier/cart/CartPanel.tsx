@@ -63,13 +63,11 @@ export function CartPanel({ draft, orderDiscount, disabled, cash, onCart, onOrde
               <CartLineRow
                 key={line.key}
                 line={line}
-                priced={breakdown?.lines[index]}
+                net={breakdown?.lines[index]?.net}
+                lineDiscount={breakdown?.lines[index]?.lineDiscount}
                 index={index}
                 disabled={disabled}
-                onInc={() => onCart({ type: 'inc', key: line.key })}
-                onDec={() => onCart({ type: 'dec', key: line.key })}
-                onQuantity={(quantity) => onCart({ type: 'setQuantity', key: line.key, quantity })}
-                onDiscount={(discount) => onCart({ type: 'discount', key: line.key, discount })}
+                onCart={onCart}
               />
             ),
           )}
