@@ -5,9 +5,11 @@
  *
  * Groups: qr (charge → QR ready), settle (settlement → event), journal (1,000,000 orders),
  * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes), catalogue
- * (search-as-you-type and add-by-barcode over 10,000 items), receipts (rendering to ESC/POS, print
- * job → last byte at a fake printer). No argument runs them all.
+ * (search-as-you-type and add-by-barcode over 10,000 items, the pure functions), cashier (the
+ * same two in the real cashier screen in Chromium), receipts (rendering to ESC/POS, print job →
+ * last byte at a fake printer). No argument runs them all.
  */
+import { benchCashierScreen } from './cashier-screen.ts';
 import { benchCatalogue } from './catalogue.ts';
 import { benchJournal } from './journal-scale.ts';
 import { benchMemory } from './memory.ts';
@@ -24,6 +26,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   memory: benchMemory,
   screens: benchScreens,
   catalogue: benchCatalogue,
+  cashier: benchCashierScreen,
   receipts: benchReceipts,
 };
 

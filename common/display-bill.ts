@@ -10,7 +10,9 @@ export function displayBill(
   cash: { paid: number; change: number } = { paid: 0, change: 0 },
 ): DisplayBill {
   return {
-    lines: b.lines.map((line) => ({ name: line.name, quantity: line.quantity, amount: line.net })),
+    // Before discounts, so the bill adds up as the customer reads it: the lines make the subtotal,
+    // and the discounts (line and order together) come off it once.
+    lines: b.lines.map((line) => ({ name: line.name, quantity: line.quantity, amount: line.gross })),
     subtotal: b.subtotal,
     discounts: b.lineDiscounts + b.orderDiscount,
     service: b.service,

@@ -1,34 +1,28 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer } from 'react';
+import type { CatalogueItemView } from '../../common/catalogue-contract.ts';
 import type { CashierApi, CashierSnapshot, Language } from '../../common/contract.ts';
-import { NoticeBox } from '../shared/Bilingual.tsx';
 import { ConnectionLost } from '../shared/ConnectionLost.tsx';
-import { LanguageContext, useBilingual, useT } from '../shared/language.ts';
+import { LanguageContext } from '../shared/language.ts';
 import type { Session } from '../shared/session.ts';
-import { useConnectionStatus } from '../shared/use-connection.ts';
-import { AmountField } from './AmountField.tsx';
-import { CartView } from './CartView.tsx';
-import { ChargeButton } from './ChargeButton.tsx';
+import { ApprovalPrompt } from './approval/ApprovalPrompt.tsx';
+import { CataloguePanel } from './catalogue/CataloguePanel.tsx';
+import { composing } from './cashier-state.ts';
+import { CurrentSale } from './CurrentSale.tsx';
 import { keepFocusOnPointer } from './focus.ts';
 import { HistoryList } from './HistoryList.tsx';
-import { Keypad } from './Keypad.tsx';
-import { LiveOrder } from './LiveOrder.tsx';
-import { PaymentTypeChoice } from './PaymentTypeChoice.tsx';
-import { desiredPreview } from './preview.ts';
-import { QuickItems } from './QuickItems.tsx';
+import { entryAmount } from './keypad/amount-entry.ts';
+import { KeypadPanel } from './keypad/KeypadPanel.tsx';
+import { SaleColumn } from './SaleColumn.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
-import { cashierReducer, currentDraft, initialCashierState, saleStage, type CashierAction } from './state.ts';
+import { cashierReducer, initialCashierState, type CashierAction, type CashierState } from './state.ts';
 import { TopBar } from './TopBar.tsx';
-import { quickItemsOf } from './quick-items.ts';
-import { isFinalState } from '../../common/order.ts';
-import { useCashierFeed } from './use-cashier-feed.ts';
-import { useCashierKeyboard } from './use-cashier-keyboard.ts';
-import { useSaleActions } from './use-sale-actions.ts';
+import { useCashier } from './use-cashier.ts';
+import { WorkArea } from './WorkArea.tsx';
 
 /**
- * The cashier window: lays out the sale (amount, keypad, payment type, Charge), the live order,
- * quick items, cart and recent sales, or the settings screen. What the buttons do lives in
- * use-sale-actions, how the state follows main in use-cashier-feed, the keyboard in
- * use-cashier-keyboard, and every rule about the state in state.ts.
+ * The cashier window: the catalogue (or keypad, or recent sales) on the left, the cart and the
+ * tender (or the sale once charged) on the right, or the settings screen. The wiring lives in
+ * use-cashier.ts, every rule about the state in state.ts and its two halves.
  */
 export function CashierApp({ session }: { session: Session<CashierApi, CashierSnapshot> }) {
   const [state, dispatch] = useReducer(cashierReducer, undefined, initialCashierState);
@@ -42,61 +36,25 @@ export function CashierApp({ session }: { session: Session<CashierApi, CashierSn
 
 interface ScreenProps {
   session: Session<CashierApi, CashierSnapshot>;
-  state: ReturnType<typeof initialCashierState>;
+  state: CashierState;
   dispatch(action: CashierAction): void;
 }
 
 function CashierScreen({ session, state, dispatch }: ScreenProps) {
-  const { api, connection } = session;
-  const t = useT();
-  const bilingual = useBilingual();
-  const status = useConnectionStatus(connection);
-  const stage = saleStage(state);
-  const draft = currentDraft(state);
-  const inputRef = useRef<HTMLInputElement>(null);
-  // The settings screen replaces the sale view; it is opened only while no sale is starting or live.
-  const [view, setView] = useState<'sale' | 'settings'>('sale');
+  const cashier = useCashier(session, state, dispatch);
+  const { t, status, stage, view, setView, actions } = cashier;
+  const { api } = session;
 
-  const ready = state.settings !== undefined;
-  // Nothing is sent before the first snapshot: the display may be showing a live order this
-  // screen does not know about yet (a reload in the middle of a sale).
-  useCashierFeed(session, dispatch, state.settings, ready ? desiredPreview(draft, stage) : undefined);
-  const actions = useSaleActions({
-    api,
-    dispatch,
-    stage,
-    status,
-    draft,
-    orderId: state.order?.orderId,
-    saleId: state.order?.saleId,
-    unpaidEnd:
-      state.order !== undefined && isFinalState(state.order.state) && state.order.state !== 'settlement',
-    settings: state.settings,
-    unexpected: bilingual('common.unexpectedError'),
-  });
-  useCashierKeyboard({
-    active: ready && view === 'sale',
-    stage,
-    dispatch,
-    charge: actions.charge,
-    newSale: actions.newSale,
-  });
-
-  const settingsLanguage = state.settings?.language;
   useEffect(() => {
-    document.documentElement.lang = settingsLanguage ?? 'id';
+    document.documentElement.lang = state.settings?.language ?? 'id';
     document.title = t('cashier.title');
-  }, [settingsLanguage, t]);
-
-  useEffect(() => {
-    if (ready && stage === 'none' && view === 'sale') inputRef.current?.focus();
-  }, [ready, stage, view]);
+  }, [state.settings?.language, t]);
 
   const closeSettings = useCallback(() => {
     // Leaving the settings ends the manager's session, so the next visit asks for the PIN again.
     api.manager.lock().catch(() => undefined);
     setView('sale');
-  }, [api]);
+  }, [api, setView]);
 
   const saleBusy = stage === 'starting' || stage === 'live';
   let settingsReason: string | undefined;
@@ -108,7 +66,16 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
     if (view === 'settings' && saleBusy) closeSettings();
   }, [view, saleBusy, closeSettings]);
 
-  if (state.settings === undefined) {
+  // Stable across renders, so the memoised item grid is not redrawn by every cart change.
+  const addItem = useCallback(
+    (item: CatalogueItemView) => dispatch({ type: 'cart', action: { type: 'addItem', item } }),
+    [dispatch],
+  );
+  const { amountRef } = cashier;
+  const backToAmount = useCallback(() => amountRef.current?.focus(), [amountRef]);
+
+  const { settings } = state;
+  if (settings === undefined) {
     return (
       <div className="cashier cashier-loading">
         {status === 'lost' && <ConnectionLost />}
@@ -119,20 +86,9 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
     );
   }
 
-  const { settings } = state;
-  const locked = stage === 'starting' || stage === 'live';
-  let reason: string | undefined;
-  if (status !== 'open')
-    reason = t(status === 'lost' ? 'cashier.charge.reasonOffline' : 'cashier.charge.reasonConnecting');
-  else if (stage === 'starting') reason = t('cashier.charge.reasonStarting');
-  else if (stage === 'live') reason = t('cashier.charge.reasonLive');
-  else if (stage === 'ended') reason = t('cashier.charge.reasonEnded');
-  else if (draft.problems[0] !== undefined) reason = draft.problems[0].message[settings.language];
-
-  const showProblems = draft.problems.length > 0 && (!draft.untouched || state.attempted);
-  const saleNotice =
-    state.saleNotice ?? (showProblems ? { message: undefined, problems: draft.problems } : undefined);
-
+  const editable = composing(stage);
+  const cashOffered = state.tenderKind !== 'gateway' || stage === 'decide';
+  const keypadField = stage === 'decide' ? 'cash' : state.keypadTarget;
   return (
     <div className="cashier" onMouseDown={keepFocusOnPointer}>
       <TopBar
@@ -159,66 +115,72 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
         {state.order === undefined ? '' : t(`cashier.order.state.${state.order.state}`)}
       </p>
       <main className="cashier-main" hidden={view === 'settings'}>
-        <section className="panel entry" aria-label={t('cashier.amount.label')}>
-          <AmountField
-            amount={draft.amount}
-            fromItems={draft.fromItems}
-            locked={locked}
-            inputRef={inputRef}
-            describedBy="charge-reason"
-            onText={(text) => dispatch({ type: 'entry', action: { type: 'set', text } })}
-          />
-          <div className="sale-error-region" aria-live="assertive">
-            {saleNotice !== undefined && <NoticeBox notice={saleNotice} testId="sale-error" />}
-          </div>
-          <Keypad
-            disabled={locked || draft.fromItems}
-            onDigits={(digits) => dispatch({ type: 'entry', action: { type: 'digits', digits } })}
-            onBack={() => dispatch({ type: 'entry', action: { type: 'back' } })}
-            onClear={() => dispatch({ type: 'entry', action: { type: 'clear' } })}
-          />
-          <PaymentTypeChoice
-            enabled={settings.paymentTypes}
-            value={state.paymentType}
-            disabled={locked}
-            onChange={(paymentType) => dispatch({ type: 'paymentType', paymentType })}
-          />
-          <ChargeButton
-            amount={draft.amount}
-            reason={reason}
-            starting={stage === 'starting'}
-            reasonId="charge-reason"
-            onCharge={actions.charge}
-          />
-        </section>
-        <div className="side">
-          <div className="side-sale">
-            {state.order !== undefined && (
-              <LiveOrder
-                order={state.order}
-                training={settings.mode === 'training'}
-                clockOffset={state.clockOffset}
-                notice={state.orderNotice}
-                onCommand={actions.orderCommand}
-                onNewSale={actions.newSale}
-              />
-            )}
-            <QuickItems
-              items={quickItemsOf(state.catalogue)}
-              disabled={locked}
-              onAdd={(item) => dispatch({ type: 'cart', action: { type: 'add', item } })}
+        <WorkArea
+          view={cashier.work}
+          onView={cashier.setWork}
+          sale={
+            !cashier.saleShown ? null : (
+              <div className="current-sale" data-testid="current-sale">
+                <CurrentSale
+                  state={state}
+                  stage={stage}
+                  sale={cashier.sale}
+                  status={status}
+                  actions={actions}
+                  dispatch={dispatch}
+                />
+              </div>
+            )
+          }
+          items={
+            <CataloguePanel
+              view={cashier.catalogue}
+              disabled={!editable}
+              scanNotice={state.scanNotice}
+              searchRef={cashier.searchRef}
+              onAdd={addItem}
+              onEnter={actions.enter}
+              onLeave={backToAmount}
             />
-            <CartView
-              lines={state.cart}
-              disabled={locked}
-              onInc={(id) => dispatch({ type: 'cart', action: { type: 'inc', id } })}
-              onDec={(id) => dispatch({ type: 'cart', action: { type: 'dec', id } })}
-              onClear={() => dispatch({ type: 'cart', action: { type: 'clear' } })}
+          }
+          keypad={
+            <KeypadPanel
+              target={state.keypadTarget}
+              cashOffered={cashOffered}
+              cashOnly={stage === 'decide'}
+              amount={entryAmount(state.digits)}
+              cash={entryAmount(state.cashDigits)}
+              disabled={!editable && stage !== 'decide'}
+              onTarget={(target) => dispatch({ type: 'keypadTarget', target })}
+              onDigits={(digits) =>
+                dispatch({ type: 'entry', target: keypadField, action: { type: 'digits', digits } })
+              }
+              onBack={() => dispatch({ type: 'entry', target: keypadField, action: { type: 'back' } })}
+              onClear={() => dispatch({ type: 'entry', target: keypadField, action: { type: 'clear' } })}
+              onAddTyped={() => dispatch({ type: 'addTyped', name: t('cashier.amount.lineName') })}
             />
-          </div>
-          <HistoryList orders={state.history} loaded={state.historyLoaded} />
-        </div>
+          }
+          history={<HistoryList orders={state.history} loaded={state.historyLoaded} />}
+        />
+        <SaleColumn
+          state={state}
+          stage={stage}
+          sale={cashier.sale}
+          status={status}
+          composed={cashier.composed}
+          actions={actions}
+          amountRef={cashier.amountRef}
+          dispatch={dispatch}
+        />
       </main>
+      {state.approval.open && view === 'sale' && (
+        <ApprovalPrompt
+          notice={state.approval.notice}
+          busy={stage === 'starting'}
+          onPin={(pin) => actions.charge(pin)}
+          onCancel={() => dispatch({ type: 'approvalClose' })}
+        />
+      )}
     </div>
   );
 }

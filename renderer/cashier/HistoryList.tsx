@@ -1,8 +1,16 @@
+import { memo } from 'react';
 import type { ScreenOrder } from '../../common/contract.ts';
 import { formatRupiah, formatTime, paymentTypeName } from '../shared/format.ts';
 import { useLanguage, useT } from '../shared/language.ts';
 
-export function HistoryList({ orders, loaded }: { orders: readonly ScreenOrder[]; loaded: boolean }) {
+/** Memoised: the list changes with the history, not with every key the cashier presses. */
+export const HistoryList = memo(function HistoryList({
+  orders,
+  loaded,
+}: {
+  orders: readonly ScreenOrder[];
+  loaded: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -33,4 +41,4 @@ export function HistoryList({ orders, loaded }: { orders: readonly ScreenOrder[]
       </ol>
     </section>
   );
-}
+});

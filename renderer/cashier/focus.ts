@@ -2,9 +2,11 @@
 import type { MouseEvent } from 'react';
 import type { KeyTarget } from './keyboard.ts';
 
+/** The two amount fields carry `data-keypad-field="amount" | "cash"`: keys there edit them as a till does. */
 export function keyTarget(target: EventTarget | null): KeyTarget {
   if (!(target instanceof HTMLElement)) return 'other';
-  if (target.dataset.amountInput !== undefined) return 'amount';
+  const field = target.dataset.keypadField;
+  if (field === 'amount' || field === 'cash') return field;
   if (
     target instanceof HTMLInputElement ||
     target instanceof HTMLTextAreaElement ||
@@ -12,7 +14,9 @@ export function keyTarget(target: EventTarget | null): KeyTarget {
   ) {
     return 'text';
   }
-  return target.closest('button, a[href], select, [role="button"]') === null ? 'other' : 'button';
+  return target.closest('button, a[href], select, [role="button"], [role="tab"]') === null
+    ? 'other'
+    : 'button';
 }
 
 /**

@@ -1,14 +1,19 @@
 /**
- * The cashier's keyboard: digits type the amount, Backspace deletes one, Escape clears, Enter
- * charges (or starts the next sale). Keys with a modifier are left to the browser, as are keys
- * aimed at another text field, and Enter on a focused button presses that button (pointer clicks
- * do not move focus, see App.tsx).
+ * The cashier's keyboard: digits type the keypad's amount (or the cash received, once Cash or
+ * Split is chosen, or whichever of the two fields has focus), Backspace deletes one, Escape clears
+ * it, Enter charges (or starts the next sale), and a letter starts a search of the catalogue.
+ * Keys with a modifier are left to the browser, as are keys aimed at another text field, and Enter
+ * on a focused button presses that button (pointer clicks do not move focus, see focus.ts).
  */
 export type KeyCommand =
-  { kind: 'digits'; digits: string } | { kind: 'back' } | { kind: 'clear' } | { kind: 'enter' };
+  | { kind: 'digits'; digits: string }
+  | { kind: 'back' }
+  | { kind: 'clear' }
+  | { kind: 'enter' }
+  | { kind: 'search'; text: string };
 
-/** What had focus when the key was pressed. */
-export type KeyTarget = 'amount' | 'button' | 'text' | 'other';
+/** What had focus when the key was pressed: one of the two amount fields, or something else. */
+export type KeyTarget = 'amount' | 'cash' | 'button' | 'text' | 'other';
 
 export interface KeyPress {
   key: string;
@@ -28,6 +33,7 @@ export function keyCommand(press: KeyPress, target: KeyTarget): KeyCommand | und
     case 'Enter':
       return target === 'button' ? undefined : { kind: 'enter' };
     default:
-      return undefined;
+      // A letter (any script) begins a search; space and punctuation keep their usual meaning.
+      return /^\p{L}$/u.test(press.key) ? { kind: 'search', text: press.key } : undefined;
   }
 }

@@ -8,7 +8,15 @@ import { cashier as enCashier, common as enCommon, settings as enSettings } from
 import { cashier as idCashier, common as idCommon, settings as idSettings } from '../shared/i18n/id.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
+// The window's layout and shared controls first, then each part's own, in cascade order.
 import './cashier.css';
+import './catalogue/catalogue.css';
+import './keypad/keypad.css';
+import './cart/cart.css';
+import './tender/tender.css';
+import './sale/sale.css';
+import './approval/approval.css';
+import './history.css';
 import './settings/settings.css';
 
 const i18n = createI18n({

@@ -3,22 +3,43 @@
  * there without a call per keystroke.
  */
 import type { CartPreview } from '../../common/contract.ts';
-import type { SaleDraft } from './draft.ts';
+import { displayBill } from '../../common/display-bill.ts';
+import type { SaleStage } from './cashier-state.ts';
+import type { SaleDraft } from './cart/draft.ts';
+import type { TenderCheck, TenderKind } from './tender/tender.ts';
 
 /**
- * The preview for the current screen: the cart (or typed amount) while nothing is charged, null
- * once there is nothing to show or the sale has ended, and `undefined` (leave the display alone)
- * while a sale is being started or is live, because the display then follows the order.
+ * The preview for the current screen: the priced cart (with the cash and change once typed) while
+ * nothing is charged, null once there is nothing to show or the sale has ended, and `undefined`
+ * (leave the display alone) while a sale is being started or is live, because the display then
+ * follows the order.
  */
 export function desiredPreview(
   draft: SaleDraft,
-  sale: 'none' | 'starting' | 'live' | 'ended',
+  tender: { kind: TenderKind; check: TenderCheck | undefined },
+  stage: SaleStage,
 ): CartPreview | null | undefined {
-  if (sale === 'starting' || sale === 'live') return undefined;
-  if (sale === 'ended') return null;
-  const { request } = draft;
-  if (request === undefined || request.amount === undefined) return null;
-  return { amount: request.amount, items: request.items ?? [] };
+  if (stage === 'starting' || stage === 'live') return undefined;
+  const { breakdown } = draft;
+  if (stage !== 'none' || breakdown === undefined) return null;
+  const items = breakdown.lines.map((line, index) => ({
+    id: (draft.shown[index]?.key ?? `line-${index + 1}`).slice(0, 64),
+    name: line.name,
+    price: line.unitPrice,
+    quantity: line.quantity,
+  }));
+  const { check, kind } = tender;
+  let cash = { paid: 0, change: 0 };
+  if (kind === 'cash' && check?.change !== undefined)
+    cash = { paid: breakdown.cashTotal, change: check.change };
+  if (kind === 'split' && check?.remainder !== undefined && check.cash !== undefined) {
+    cash = { paid: check.cash, change: 0 };
+  }
+  return {
+    amount: kind === 'cash' ? breakdown.cashTotal : breakdown.total,
+    items,
+    bill: displayBill(breakdown, cash),
+  };
 }
 
 export interface Timers {

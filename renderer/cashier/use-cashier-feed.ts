@@ -1,7 +1,7 @@
 /**
- * Keeps the cashier's state in step with main: snapshots after every (re)connection, order,
- * health and settings events, the recent-sales list, and the cart mirrored on the customer
- * display (debounced, never sent before the first snapshot).
+ * Keeps the cashier's state in step with main: snapshots after every (re)connection, order, sale,
+ * catalogue, health and settings events, the recent-sales list, and the priced cart mirrored on
+ * the customer display (debounced, never sent before the first snapshot).
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { CartPreview, CashierApi, CashierSnapshot, PublicSettings } from '../../common/contract.ts';
@@ -60,6 +60,7 @@ export function useCashierFeed(
         dispatch({ type: 'order', order: event.order });
         refreshHistory();
       }),
+      api.onSale((event) => dispatch({ type: 'sale', sale: event.sale })),
       api.onCatalogue((catalogue) => dispatch({ type: 'catalogue', catalogue })),
       api.onHealth((event) => dispatch({ type: 'health', health: event.health, detail: event.detail })),
       api.onSettings((next) => {

@@ -3,7 +3,6 @@
  * screen's clock is from the main process's when it arrived.
  */
 import type { DisplayState } from '../../common/contract.ts';
-import type { SaleItem } from '../../common/order.ts';
 import { clockOffset } from '../shared/clock.ts';
 
 export interface DisplayModel {
@@ -38,7 +37,7 @@ export function isInlineImage(src: string): boolean {
 }
 
 /** The lines that fit on the display, and how many more there are. */
-export function visibleItems(items: readonly SaleItem[], max: number): { shown: SaleItem[]; more: number } {
+export function visibleItems<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
   if (items.length <= max) return { shown: [...items], more: 0 };
   // One line is kept for "+N more", so the list never grows past `max` lines.
   const shown = items.slice(0, Math.max(0, max - 1));

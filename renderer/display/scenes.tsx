@@ -5,19 +5,22 @@ import { formatCountdown, remainingMs } from '../shared/clock.ts';
 import { formatRupiah } from '../shared/format.ts';
 import { useT } from '../shared/language.ts';
 import { useNow } from '../shared/use-now.ts';
+import { Bill } from './Bill.tsx';
 import { isInlineImage, visibleItems } from './model.ts';
 import { markWhenPainted } from './qr-paint.ts';
 
 /** More lines than this would push the amount off a 480-pixel-high screen. */
 const MAX_ITEM_LINES = 5;
+/** Beside the QR the bill shares a narrow column with the amount, hint and countdown. */
+const MAX_QR_BILL_LINES = 3;
 
 type SceneOf<K extends DisplayScene['kind']> = Extract<DisplayScene, { kind: K }>;
 
-function Amount({ amount }: { amount: number }) {
+function Amount({ amount, label }: { amount: number; label?: string | undefined }) {
   const t = useT();
   return (
     <div className="amount-block">
-      <p className="amount-label">{t('display.total')}</p>
+      <p className="amount-label">{label ?? t('display.total')}</p>
       <p className="display-amount" data-testid="display-amount">
         {formatRupiah(amount)}
       </p>
@@ -57,6 +60,14 @@ export function IdleScene({ merchantName }: { merchantName: string }) {
 }
 
 export function CartScene({ scene }: { scene: SceneOf<'cart'> }) {
+  if (scene.bill !== undefined) {
+    return (
+      <div className="scene scene-cart scene-billed">
+        <Bill bill={scene.bill} maxLines={MAX_ITEM_LINES} />
+        <Amount amount={scene.amount} />
+      </div>
+    );
+  }
   return (
     <div className="scene scene-cart">
       <Amount amount={scene.amount} />
@@ -133,7 +144,10 @@ export function QrScene({ scene, offset, serverNow }: QrSceneProps) {
         )}
       </div>
       <div className="qr-info">
-        <Amount amount={scene.amount} />
+        <Amount
+          amount={scene.amount}
+          label={scene.bill !== undefined && scene.bill.cashPaid > 0 ? t('display.restByQr') : undefined}
+        />
         <p className="scan-hint" data-testid="display-scan-hint">
           {t('display.scanHint')}
         </p>
@@ -143,6 +157,7 @@ export function QrScene({ scene, offset, serverNow }: QrSceneProps) {
             {formatCountdown(remainingMs(scene.expiresAt, offset, now))}
           </span>
         </p>
+        {scene.bill !== undefined && <Bill bill={scene.bill} maxLines={MAX_QR_BILL_LINES} />}
       </div>
     </div>
   );
@@ -164,6 +179,14 @@ export function ResultScene({ scene }: { scene: SceneOf<'paid' | 'expired' | 'ca
         {t(RESULT_KEYS[scene.kind])}
       </p>
       <p className="result-amount">{formatRupiah(scene.amount)}</p>
+      {scene.kind === 'paid' && scene.change !== undefined && scene.change > 0 && (
+        <p className="result-change">
+          <span>{t('display.change')} </span>
+          <span className="display-change" data-testid="display-change">
+            {formatRupiah(scene.change)}
+          </span>
+        </p>
+      )}
       {scene.kind !== 'paid' && <p className="result-hint">{t('display.askCashier')}</p>}
     </div>
   );

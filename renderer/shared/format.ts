@@ -1,6 +1,7 @@
 /** Times and names as people in an Indonesian shop read them; rupiah come from common/rupiah.ts. */
 import type { Language } from '../../common/contract.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
+import { NBSP } from '../../common/rupiah.ts';
 
 export { formatRupiah, NBSP } from '../../common/rupiah.ts';
 
@@ -45,4 +46,10 @@ export function formatDateTime(at: number, language: Language): string {
 /** Seconds as minutes with at most one decimal, in the language's own number style. */
 export function formatMinutes(seconds: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 }).format(seconds / 60);
+}
+
+/** A rate as each language writes it: "12,5 %" in Indonesian, "12.5%" in English. */
+export function formatPercent(value: number, language: Language): string {
+  const number = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 4 }).format(value);
+  return language === 'id' ? `${number}${NBSP}%` : `${number}%`;
 }

@@ -104,6 +104,8 @@ test('the on-screen keypad types, deletes and clears the amount', async ({ brows
   const screens = await openScreens(browser, kiosk);
   const { cashier } = screens;
   const amount = cashier.getByTestId('amount-input');
+  // The keypad has its own view beside the catalogue.
+  await cashier.getByTestId('view-keypad').click();
   for (const key of ['1', '2', '000', '5']) await cashier.getByTestId(`keypad-${key}`).click();
   await expect(amount).toHaveValue(/120\.005/);
   await cashier.getByTestId('keypad-back').click();

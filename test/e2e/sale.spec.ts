@@ -77,7 +77,7 @@ for (const paymentType of ['gopay', 'qris'] as const) {
   });
 }
 
-test('quick items: the cart is mirrored on the display and the sale is charged for their sum', async ({
+test('catalogue items: the cart and its bill are mirrored on the display and the sale is charged for their sum', async ({
   browser,
 }) => {
   const screens = await openScreens(browser, kiosk);
@@ -94,7 +94,10 @@ test('quick items: the cart is mirrored on the display and the sale is charged f
   await quick.nth(1).click();
   const totalText = (await cashier.getByTestId('cart-total').textContent()) ?? '';
   await expect(display.getByTestId('display')).toHaveAttribute('data-scene', 'cart');
-  await expect(display.getByTestId('display-items')).toBeVisible();
+  await expect(display.getByTestId('display-bill')).toBeVisible();
+  await expect(display.getByTestId('display-bill')).toContainText(
+    `1 × ${(await quick.nth(1).locator('.item-name').textContent()) ?? ''}`,
+  );
   const total = Number(totalText.replace(/\D/g, ''));
   expect(total).toBeGreaterThan(0);
   await expect(display.getByTestId('display-amount')).toHaveText(

@@ -138,6 +138,8 @@ test('environment and keys are read-only in browser mode; no settings while a sa
   await cashier.getByTestId('cancel-button').click();
   await expect(cashier.getByTestId('live-order')).toHaveAttribute('data-state', 'cancel');
   await expect(cashier.getByTestId('settings-button')).toBeEnabled();
+  // The cancelled sale took no cash: New sale leaves it (voided as abandoned).
+  await cashier.getByTestId('new-sale-button').click();
 
   // Keyboard only: Tab to the settings button, Enter opens it.
   await cashier.getByTestId('amount-input').focus();

@@ -1,4 +1,5 @@
-/** Orders, settings and snapshots as the main process would send them to a screen. */
+/** Orders, settings, sales, catalogues and snapshots as the main process would send them to a screen. */
+import type { CatalogueItemView, CatalogueSnapshot } from '../../common/catalogue-contract.ts';
 import type {
   CashierSnapshot,
   DisplayState,
@@ -115,6 +116,38 @@ export function saleView(overrides: Partial<SaleView> = {}): SaleView {
     due: 44_000,
     liveOrderId: 'TOKO-0001',
     voidReason: undefined,
+    ...overrides,
+  };
+}
+
+/** A small shop's catalogue: two categories, one item without, one withdrawn item with a barcode. */
+export function catalogueSnapshot(overrides: Partial<CatalogueSnapshot> = {}): CatalogueSnapshot {
+  const item = (id: number, name: string, price: number, extra: Partial<CatalogueItemView> = {}) => ({
+    id,
+    name,
+    price,
+    categoryId: null,
+    sku: null,
+    barcode: null,
+    active: true,
+    position: id,
+    ...extra,
+  });
+  return {
+    revision: 1,
+    categories: [
+      { id: 2, name: 'Minuman', position: 1 },
+      { id: 1, name: 'Makanan', position: 0 },
+      { id: 3, name: 'Kosong', position: 2 },
+    ],
+    items: [
+      item(1, 'Kopi Susu', 18_000, { categoryId: 2, sku: 'kopi-susu' }),
+      item(2, 'Es Teh Manis', 8_000, { categoryId: 2, sku: 'es-teh' }),
+      item(3, 'Nasi Goreng', 25_000, { categoryId: 1, sku: 'nasi-goreng' }),
+      item(4, 'Teh Botol 350 ml', 6_000, { categoryId: 2, barcode: '8991000000010' }),
+      item(5, 'Kerupuk', 2_000, { barcode: '8991000000034' }),
+      item(6, 'Sirup Lama', 30_000, { categoryId: 2, barcode: '8991000000096', active: false }),
+    ],
     ...overrides,
   };
 }

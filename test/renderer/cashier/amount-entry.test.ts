@@ -4,7 +4,7 @@ import {
   entryReducer,
   MAX_AMOUNT_DIGITS,
   type EntryAction,
-} from '../../../renderer/cashier/amount-entry.ts';
+} from '../../../renderer/cashier/keypad/amount-entry.ts';
 
 const run = (actions: EntryAction[], from = ''): string => actions.reduce(entryReducer, from);
 const keys = (text: string): EntryAction[] =>

@@ -11,7 +11,7 @@ const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
 
 describe('cashier keyboard', () => {
   it('types digits wherever focus is, except in another text field', () => {
-    for (const target of ['amount', 'button', 'other'] as const) {
+    for (const target of ['amount', 'cash', 'button', 'other'] as const) {
       expect(keyCommand(press('7'), target)).toEqual({ kind: 'digits', digits: '7' });
     }
     expect(keyCommand(press('7'), 'text')).toBeUndefined();
@@ -33,7 +33,15 @@ describe('cashier keyboard', () => {
     expect(keyCommand(press('r', { metaKey: true }), 'other')).toBeUndefined();
     expect(keyCommand(press('Enter', { altKey: true }), 'amount')).toBeUndefined();
     expect(keyCommand(press('Tab'), 'amount')).toBeUndefined();
-    expect(keyCommand(press('a'), 'amount')).toBeUndefined();
+    expect(keyCommand(press(' '), 'other')).toBeUndefined();
+    expect(keyCommand(press('-'), 'amount')).toBeUndefined();
     expect(keyCommand(press('F5'), 'other')).toBeUndefined();
+  });
+
+  it('starts a catalogue search with a letter typed outside a text field', () => {
+    expect(keyCommand(press('k'), 'amount')).toEqual({ kind: 'search', text: 'k' });
+    expect(keyCommand(press('É'), 'other')).toEqual({ kind: 'search', text: 'É' });
+    expect(keyCommand(press('k'), 'text')).toBeUndefined();
+    expect(keyCommand(press('k', { ctrlKey: true }), 'other')).toBeUndefined();
   });
 });

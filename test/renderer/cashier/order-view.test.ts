@@ -4,7 +4,7 @@ import {
   orderExpiresAt,
   orderTone,
   orderWarning,
-} from '../../../renderer/cashier/order-view.ts';
+} from '../../../renderer/cashier/sale/order-view.ts';
 import { order } from '../fixtures.ts';
 
 describe('live order', () => {

@@ -1,32 +1,74 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CartPreview } from '../../../common/contract.ts';
-import { draftSale } from '../../../renderer/cashier/draft.ts';
+import { DEFAULT_PRICING_SETTINGS } from '../../../common/pricing/index.ts';
+import type { CartLine } from '../../../renderer/cashier/cart/cart.ts';
+import { draftSale } from '../../../renderer/cashier/cart/draft.ts';
 import { desiredPreview, PreviewSender } from '../../../renderer/cashier/preview.ts';
+import { checkTender, type TenderKind } from '../../../renderer/cashier/tender/tender.ts';
 
-const both = ['gopay', 'qris'] as const;
+const kopi: CartLine = {
+  key: 'kopi-susu',
+  sku: 'kopi-susu',
+  name: 'Kopi Susu',
+  unitPrice: 18_000,
+  quantity: 2,
+};
+const draft = (lines: CartLine[], freeDigits = '') =>
+  draftSale({
+    lines,
+    freeDigits,
+    freeName: 'Jumlah bebas',
+    orderDiscount: undefined,
+    pricing: DEFAULT_PRICING_SETTINGS,
+  });
+const gateway = { kind: 'gateway' as TenderKind, check: undefined };
 
 describe('desiredPreview', () => {
-  it('mirrors the cart (or the typed amount) while nothing is charged', () => {
-    const cart = [{ id: 'KOPI', name: 'Kopi susu', price: 18_000, quantity: 2 }];
-    expect(desiredPreview(draftSale('qris', both, '', cart), 'none')).toEqual({
-      amount: 36_000,
-      items: cart,
-    });
-    expect(desiredPreview(draftSale('qris', both, '44000', []), 'none')).toEqual({
-      amount: 44_000,
-      items: [],
+  it('mirrors the priced cart and the typed amount, with the bill, while nothing is charged', () => {
+    const preview = desiredPreview(draft([kopi], '8000'), gateway, 'none');
+    expect(preview?.amount).toBe(44_000);
+    expect(preview?.items).toEqual([
+      { id: 'kopi-susu', name: 'Kopi Susu', price: 18_000, quantity: 2 },
+      { id: 'free-typed', name: 'Jumlah bebas', price: 8_000, quantity: 1 },
+    ]);
+    expect(preview?.bill).toMatchObject({
+      subtotal: 44_000,
+      total: 44_000,
+      cashPaid: 0,
+      change: 0,
+      due: 44_000,
     });
   });
 
-  it('clears the display when there is nothing valid to show or the sale has ended', () => {
-    expect(desiredPreview(draftSale('qris', both, '', []), 'none')).toBeNull();
-    expect(desiredPreview(draftSale('qris', both, '0', []), 'none')).toBeNull();
-    expect(desiredPreview(draftSale('qris', both, '44000', []), 'ended')).toBeNull();
+  it('shows the cash handed over and the change once a cash sale has them', () => {
+    const d = draft([kopi], '8000');
+    const b = d.breakdown!;
+    const cash = {
+      kind: 'cash' as TenderKind,
+      check: checkTender(b, { kind: 'cash', paymentType: 'qris', enabled: ['qris'], cashDigits: '50000' }),
+    };
+    expect(desiredPreview(d, cash, 'none')?.bill).toMatchObject({ cashPaid: 44_000, change: 6_000, due: 0 });
+    const split = {
+      kind: 'split' as TenderKind,
+      check: checkTender(b, { kind: 'split', paymentType: 'qris', enabled: ['qris'], cashDigits: '20000' }),
+    };
+    expect(desiredPreview(d, split, 'none')?.bill).toMatchObject({
+      cashPaid: 20_000,
+      change: 0,
+      due: 24_000,
+    });
+  });
+
+  it('clears the display when there is nothing valid to show, or the sale has ended or waits for a decision', () => {
+    expect(desiredPreview(draft([]), gateway, 'none')).toBeNull();
+    expect(desiredPreview(draft([], '0'), gateway, 'none')).toBeNull();
+    expect(desiredPreview(draft([kopi]), gateway, 'ended')).toBeNull();
+    expect(desiredPreview(draft([kopi]), gateway, 'decide')).toBeNull();
   });
 
   it('leaves the display alone while a sale starts or is live', () => {
-    expect(desiredPreview(draftSale('qris', both, '44000', []), 'starting')).toBeUndefined();
-    expect(desiredPreview(draftSale('qris', both, '44000', []), 'live')).toBeUndefined();
+    expect(desiredPreview(draft([kopi]), gateway, 'starting')).toBeUndefined();
+    expect(desiredPreview(draft([kopi]), gateway, 'live')).toBeUndefined();
   });
 });
 

@@ -17,4 +17,15 @@ export const display: SameKeys<typeof id> = {
   failed: 'Payment was not successful',
   askCashier: 'Please ask the cashier.',
   training: 'TRAINING — not a real payment',
+  restByQr: 'Left to pay by QR',
+  change: 'Change',
+  bill: {
+    subtotal: 'Subtotal',
+    discounts: 'Discounts',
+    service: 'Service charge',
+    tax: '{{tax}} {{rate}}',
+    taxIncluded: '{{tax}} {{rate}} (included)',
+    cash: 'Cash',
+    change: 'Change',
+  },
 };

@@ -14,4 +14,15 @@ export const display = {
   failed: 'Pembayaran tidak berhasil',
   askCashier: 'Silakan tanya kasir.',
   training: 'LATIHAN — bukan pembayaran sungguhan',
+  restByQr: 'Sisa dibayar dengan QR',
+  change: 'Kembalian',
+  bill: {
+    subtotal: 'Subtotal',
+    discounts: 'Diskon',
+    service: 'Biaya layanan',
+    tax: '{{tax}} {{rate}}',
+    taxIncluded: '{{tax}} {{rate}} (termasuk)',
+    cash: 'Tunai',
+    change: 'Kembalian',
+  },
 };

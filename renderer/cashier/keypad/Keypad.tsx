@@ -1,4 +1,4 @@
-import { useT } from '../shared/language.ts';
+import { useT } from '../../shared/language.ts';
 
 const DIGIT_ROWS = [
   ['7', '8', '9'],
@@ -8,13 +8,15 @@ const DIGIT_ROWS = [
 
 interface KeypadProps {
   disabled: boolean;
+  /** What the keys type into, for a screen reader (the amount or the cash received). */
+  label: string;
   onDigits(digits: string): void;
   onBack(): void;
   onClear(): void;
 }
 
 /** Large targets for a touch screen; the same actions as the keyboard. */
-export function Keypad({ disabled, onDigits, onBack, onClear }: KeypadProps) {
+export function Keypad({ disabled, label, onDigits, onBack, onClear }: KeypadProps) {
   const t = useT();
   const digit = (digits: string, className = 'key') => (
     <button
@@ -41,7 +43,7 @@ export function Keypad({ disabled, onDigits, onBack, onClear }: KeypadProps) {
     </button>
   );
   return (
-    <div className="keypad" role="group" aria-label={t('cashier.keypad.label')}>
+    <div className="keypad" role="group" aria-label={label}>
       {digit(DIGIT_ROWS[0][0])}
       {digit(DIGIT_ROWS[0][1])}
       {digit(DIGIT_ROWS[0][2])}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { ScreenOrder, SimulatedOutcome } from '../../common/contract.ts';
-import { isFinalState } from '../../common/order.ts';
-import { NoticeBox } from '../shared/Bilingual.tsx';
-import { formatCountdown, remainingMs } from '../shared/clock.ts';
-import type { Notice } from '../shared/errors.ts';
-import { formatRupiah, paymentTypeName } from '../shared/format.ts';
-import { useT } from '../shared/language.ts';
-import { useNow } from '../shared/use-now.ts';
+import type { ScreenOrder, SimulatedOutcome } from '../../../common/contract.ts';
+import { isFinalState } from '../../../common/order.ts';
+import { NoticeBox } from '../../shared/Bilingual.tsx';
+import { formatCountdown, remainingMs } from '../../shared/clock.ts';
+import type { Notice } from '../../shared/errors.ts';
+import { formatRupiah, paymentTypeName } from '../../shared/format.ts';
+import { useT } from '../../shared/language.ts';
+import { useNow } from '../../shared/use-now.ts';
 import { orderActions, orderExpiresAt, orderTone, orderWarning } from './order-view.ts';
 
 export type OrderCommand =
@@ -19,9 +19,19 @@ interface LiveOrderProps {
   notice: Notice | undefined;
   onCommand(command: OrderCommand): Promise<void>;
   onNewSale(): void;
+  /** False while cash taken for the sale still has to be settled: no New sale until then. */
+  allowNewSale?: boolean;
 }
 
-export function LiveOrder({ order, training, clockOffset, notice, onCommand, onNewSale }: LiveOrderProps) {
+export function LiveOrder({
+  order,
+  training,
+  clockOffset,
+  notice,
+  onCommand,
+  onNewSale,
+  allowNewSale = true,
+}: LiveOrderProps) {
   const t = useT();
   const final = isFinalState(order.state);
   const now = useNow(!final);
@@ -89,7 +99,7 @@ export function LiveOrder({ order, training, clockOffset, notice, onCommand, onN
         {notice !== undefined && <NoticeBox notice={notice} testId="live-error" />}
       </div>
       <div className="live-actions">
-        {actions.newSale && (
+        {actions.newSale && allowNewSale && (
           <button type="button" className="primary-button" data-testid="new-sale-button" onClick={onNewSale}>
             {t('cashier.order.newSale')}
             <span className="button-hint"> {t('cashier.order.newSaleHint')}</span>

@@ -1,6 +1,6 @@
 /** Derived facts about the order on screen, kept apart from the markup that shows them. */
-import type { ScreenOrder } from '../../common/contract.ts';
-import { isFinalState } from '../../common/order.ts';
+import type { ScreenOrder } from '../../../common/contract.ts';
+import { isFinalState } from '../../../common/order.ts';
 
 /** When the customer can no longer pay: the kiosk's own deadline or the gateway's expiry, whichever is first. */
 export function orderExpiresAt(order: ScreenOrder): number {
