@@ -46,6 +46,7 @@ export function order(overrides: Partial<ScreenOrder> = {}): ScreenOrder {
     detail: undefined,
     cancelRequestedAt: undefined,
     alert: undefined,
+    refunded: undefined,
     qrReady: true,
     ...overrides,
   };
@@ -115,6 +116,7 @@ export function saleView(overrides: Partial<SaleView> = {}): SaleView {
     due: 44_000,
     liveOrderId: 'TOKO-0001',
     voidReason: undefined,
+    refunded: undefined,
     ...overrides,
   };
 }
