@@ -40,6 +40,21 @@ export const REFUND_REFUSALS = [
 ] as const;
 export type RefundRefusal = (typeof REFUND_REFUSALS)[number];
 
+/** How a refund command can be refused, beyond the contract's general codes. */
+export const REFUND_ERROR_CODES = [
+  /** The request's own values (amount, reason, target); see `problems`. */
+  'refund-invalid',
+  /** Nothing to refund: not paid (yet), ended unpaid, voided, or charged back. */
+  'refund-not-allowed',
+  /** More than is left to refund. */
+  'refund-too-large',
+  /** The shop's rules or the gateway said no (issuer, window, amount); nothing was refunded. */
+  'refund-refused',
+  /** An earlier refund of the same payment is still being confirmed with the gateway. */
+  'refund-pending',
+] as const;
+export type RefundErrorCode = (typeof REFUND_ERROR_CODES)[number];
+
 export interface RefundView {
   refundKey: string;
   /** The QRIS/GoPay payment refunded; absent for cash. */
