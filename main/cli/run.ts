@@ -9,7 +9,9 @@ import { cancelCommand } from './commands/cancel.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
+import { pinCommand } from './commands/pin.ts';
 import { recoverCommand } from './commands/recover.ts';
+import { refundCommand } from './commands/refund.ts';
 import { reportCommand } from './commands/report.ts';
 import { statusCommand } from './commands/status.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -29,6 +31,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   recover: recoverCommand,
   list: listCommand,
   report: reportCommand,
+  refund: refundCommand,
+  pin: pinCommand,
 };
 
 const HELP = new Set(['help', '--help', '-h']);
