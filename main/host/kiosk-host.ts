@@ -137,7 +137,8 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       );
       running = { keyMissing: config.keyMissing, services, api, unsubscribe };
       const missing = config.keyMissing ? '; NO SERVER KEY: sales are refused until one is saved' : '';
-      const inDoubt = refunds.resumed.length > 0 ? `, ${refunds.resumed.length} refund(s) being confirmed` : '';
+      const inDoubt =
+        refunds.resumed.length > 0 ? `, ${refunds.resumed.length} refund(s) being confirmed` : '';
       log(
         `kiosk: running in ${config.mode} mode (${recovery.resumed.length} order(s) resumed${inDoubt}${missing})`,
       );
