@@ -52,10 +52,11 @@ export class KioskChild {
   readonly #waiters = new Set<Waiter>();
   #partial = '';
 
-  constructor(spec: ChildSpec) {
+  /** `script`: another child program speaking the same protocol (the refund child). */
+  constructor(spec: ChildSpec | object, script: string = CHILD) {
     this.#proc = spawn(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', CHILD, JSON.stringify(spec)],
+      ['--disable-warning=ExperimentalWarning', script, JSON.stringify(spec)],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

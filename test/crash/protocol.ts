@@ -62,6 +62,10 @@ export type ChildLine =
   | { t: 'crash-point'; when: 'before' | 'after'; label: string; id: string }
   /** The crash point was never reached: the sale ended after `writes` journal writes. */
   | { t: 'no-crash'; writes: number }
+  /** The refund child (refund-child.ts): a refund moved, and how the request was answered. */
+  | { t: 'refund'; key: string; state: string }
+  | { t: 'refund-outcome'; complete: boolean; keys: string[] }
+  | { t: 'refund-refused'; code: string }
   | { t: 'error'; where: string; message: string };
 
 export function parseChildLine(text: string): ChildLine | undefined {
