@@ -264,6 +264,11 @@ export class RefundDesk {
     if (refunds.some((r) => r.state === 'requested')) throw new RefundError('refund-pending', BUSY_WORDS);
     const cashLeft =
       cashTaken(sale) - refunds.filter((r) => r.tender === 'cash').reduce((s, r) => s + r.amount, 0);
+    // A part the drawer can give back alone needs no gateway at all (it may even be unreachable).
+    if (amount !== undefined && amount <= cashLeft) {
+      const record = this.#cashOut(sale, amount, reason, by);
+      return this.#outcome([record], true, cashWords(amount), record);
+    }
     const paidOrders = this.#ctx.journal.ordersOfSale(saleId).filter((o) => o.state === 'settlement');
     // What each QRIS/GoPay payment has left, as the gateway sees it too.
     const lefts: { order: OrderRow; left: number; elsewhere: number }[] = [];

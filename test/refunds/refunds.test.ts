@@ -143,9 +143,16 @@ describe('cash', () => {
     const h = await startRefundHarness();
     const sale = await h.splitSale(30_000, 10_000);
     const orderId = sale.charges[0]?.orderId ?? '';
+    // The gateway cannot even be asked: a part the drawer covers does not need it.
+    h.emu.control.injectFault({
+      target: 'any',
+      times: Infinity,
+      fault: { kind: 'http-error', httpStatus: 503 },
+    });
     const small = await h.desk.create({ saleId: sale.saleId, amount: 4000, reason: 'Satu tusuk' }, 'm');
     expect(small.refunds.map((r) => r.tender)).toEqual(['cash']);
     expect(h.refundRequests()).toBe(0);
+    h.emu.control.clearFaults();
 
     const big = await h.desk.create({ saleId: sale.saleId, amount: 20_000, reason: 'Sisa pesanan' }, 'm');
     expect(big.refunds.map((r) => [r.tender, r.amount])).toEqual([
