@@ -18,14 +18,12 @@ import type {
   RefundView,
 } from '../../common/refund-contract.ts';
 import { refundInputProblems, refundReason } from '../../common/refund-input.ts';
-import { newOrderId } from '../checkout/order-id.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { businessDateOf, WIB_OFFSET_MINUTES } from '../journal/business-date.ts';
+import { WIB_OFFSET_MINUTES } from '../journal/business-date.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OrderRow } from '../journal/types.ts';
-import { MidtransError } from '../midtrans/errors.ts';
 import type { SaleRecord, SalesBook } from '../sales/sales-book.ts';
-import { adoptFound, RefundStillUnknown, sendRefund, settleByLookup, statusOf } from './gateway-refund.ts';
+import { adoptFound, settleByLookup, statusOf } from './gateway-refund.ts';
 import { RefundError } from './refund-errors.ts';
 import { RefundFollower } from './refund-follower.ts';
 import {
@@ -34,14 +32,14 @@ import {
   type RefundGateway,
   type RefundSettings,
 } from './refund-context.ts';
-import { policyOf, policyRefusal, type RefundPolicy } from './refund-policy.ts';
-import { RefundBusyError, RefundExceedsError, RefundStore, type RefundRecord } from './refund-store.ts';
+import { assertPolicy, cashLeg, leftOf, prepareLeg, sendLeg, type Leg } from './refund-legs.ts';
+import { policyOf, type RefundPolicy } from './refund-policy.ts';
+import { RefundStore, type RefundRecord } from './refund-store.ts';
+import { assertOwn, orderOf, saleOf } from './refund-targets.ts';
 import { cashTaken, orderSummary, refundView, saleSummary } from './refund-views.ts';
 import {
   BUSY_WORDS,
-  CHARGED_BACK_WORDS,
   REFUSAL_WORDS,
-  UNREACHABLE_WORDS,
   cashWords,
   inDoubtWords,
   notPaidWords,
@@ -83,14 +81,6 @@ export interface RefundRecovery {
 
 /** A refund request as the desk takes it: the manager's PIN has been checked by then. */
 export type RefundAsk = Omit<RefundRequest, 'managerPin'>;
-
-const REFUNDABLE_AT_GATEWAY = new Set(['settlement', 'partial_refund']);
-
-/** One gateway leg of a request: the order and how much of it. */
-interface Leg {
-  order: OrderRow;
-  amount: number;
-}
 
 export class RefundDesk {
   readonly #ctx: RefundContext;
@@ -185,8 +175,8 @@ export class RefundDesk {
   /** What an order or a sale has been paid and given back, and what is left. */
   summary(target: { orderId?: string; saleId?: string }): RefundSummary {
     if (target.orderId !== undefined)
-      return orderSummary(this.#order(target.orderId), this.#ctx.store.ofOrder(target.orderId));
-    const sale = this.#sale(target.saleId ?? '');
+      return orderSummary(orderOf(this.#ctx, target.orderId), this.#ctx.store.ofOrder(target.orderId));
+    const sale = saleOf(this.#ctx, target.saleId ?? '');
     return saleSummary(
       sale,
       this.#ctx.journal.ordersOfSale(sale.saleId),
@@ -196,7 +186,7 @@ export class RefundDesk {
 
   /** Asks the gateway about a paid order and journals the refunds made there (reconciliation's door). */
   async refresh(orderId: string): Promise<RefundSummary> {
-    const order = this.#order(orderId);
+    const order = orderOf(this.#ctx, orderId);
     const status = await statusOf(this.#ctx, order);
     adoptFound(this.#ctx, order, status);
     return this.summary({ orderId });
@@ -237,11 +227,11 @@ export class RefundDesk {
     reason: string,
     by: string,
   ): Promise<RefundOutcome> {
-    const order = this.#order(orderId);
-    this.#assertOwn(order.environment);
+    const order = orderOf(this.#ctx, orderId);
+    assertOwn(this.#ctx, order.environment);
     if (order.state !== 'settlement') throw new RefundError('refund-not-allowed', notPaidWords(order.state));
-    const leg = await this.#prepare(order, amount);
-    const record = await this.#sendLeg(leg, reason, by);
+    const leg = await prepareLeg(this.#ctx, order, amount);
+    const record = await sendLeg(this.#ctx, leg, reason, by, this.#follow);
     if (record.state === 'refused') throw this.#refused(record, 0);
     return this.#outcome(
       [record],
@@ -257,8 +247,8 @@ export class RefundDesk {
     reason: string,
     by: string,
   ): Promise<RefundOutcome> {
-    const sale = this.#sale(saleId);
-    this.#assertOwn(sale.environment);
+    const sale = saleOf(this.#ctx, saleId);
+    assertOwn(this.#ctx, sale.environment);
     if (sale.state !== 'paid') throw new RefundError('refund-not-allowed', notPaidWords(sale.state));
     const refunds = this.#ctx.store.ofSale(saleId);
     if (refunds.some((r) => r.state === 'requested')) throw new RefundError('refund-pending', BUSY_WORDS);
@@ -272,7 +262,7 @@ export class RefundDesk {
     const paidOrders = this.#ctx.journal.ordersOfSale(saleId).filter((o) => o.state === 'settlement');
     // What each QRIS/GoPay payment has left, as the gateway sees it too.
     const lefts: { order: OrderRow; left: number; elsewhere: number }[] = [];
-    for (const order of paidOrders) lefts.push({ order, ...(await this.#leftOf(order)) });
+    for (const order of paidOrders) lefts.push({ order, ...(await leftOf(this.#ctx, order)) });
     const total = Math.max(0, cashLeft) + lefts.reduce((s, l) => s + l.left, 0);
     const want = amount ?? total;
     if (total === 0 || want > total) {
@@ -292,13 +282,13 @@ export class RefundDesk {
     for (const { order, left } of lefts) {
       const part = Math.min(rest, left);
       if (part <= 0) continue;
-      this.#assertPolicy(order, part, left);
+      assertPolicy(this.#ctx, order, part, left);
       legs.push({ order, amount: part });
       rest -= part;
     }
     const made: RefundRecord[] = [];
     for (const leg of legs) {
-      const record = await this.#sendLeg(leg, reason, by);
+      const record = await sendLeg(this.#ctx, leg, reason, by, this.#follow);
       made.push(record);
       if (record.state === 'refused') {
         if (made.length === 1) throw this.#refused(record, cash);
@@ -314,108 +304,19 @@ export class RefundDesk {
   }
 
   /** Checks one payment's refund and learns what the gateway already knows; nothing is written but found refunds. */
-  async #prepare(order: OrderRow, amount: number | undefined): Promise<Leg> {
-    const { left, elsewhere } = await this.#leftOf(order);
-    const want = amount ?? left;
-    if (left === 0 || want > left)
-      throw new RefundError('refund-too-large', tooLargeWords(left, want, elsewhere));
-    this.#assertPolicy(order, want, left);
-    return { order, amount: want };
-  }
-
-  /** What is left of a paid order, the gateway asked first (its dashboard refunds journaled as found). */
-  async #leftOf(order: OrderRow): Promise<{ left: number; elsewhere: number }> {
-    const before = this.#ctx.store.ofOrder(order.orderId);
-    if (before.some((r) => r.state === 'requested')) throw new RefundError('refund-pending', BUSY_WORDS);
-    let status;
-    try {
-      status = await statusOf(this.#ctx, order);
-    } catch (error) {
-      throw this.#unreachable(error);
-    }
-    adoptFound(this.#ctx, order, status);
-    if (status.transactionStatus === 'chargeback' || status.transactionStatus === 'partial_chargeback') {
-      throw new RefundError('refund-not-allowed', CHARGED_BACK_WORDS);
-    }
-    const refunds = this.#ctx.store.ofOrder(order.orderId);
-    const taken = refunds.filter((r) => r.state !== 'refused').reduce((s, r) => s + r.amount, 0);
-    const gatewayLeft = REFUNDABLE_AT_GATEWAY.has(status.transactionStatus)
-      ? order.grossAmount - status.refundAmount
-      : 0;
-    const elsewhere = refunds.filter((r) => r.origin !== 'kiosk').reduce((s, r) => s + r.amount, 0);
-    return { left: Math.max(0, Math.min(order.grossAmount - taken, gatewayLeft)), elsewhere };
-  }
-
-  #assertPolicy(order: OrderRow, amount: number, left: number): void {
-    const refusal = policyRefusal(this.#ctx.policy, order, amount, left, this.#ctx.clock.now());
-    if (refusal !== null) throw new RefundError('refund-refused', refusal);
-  }
-
-  /** Journals one gateway leg with its refund_key, then asks; in doubt, it is followed. */
-  async #sendLeg(leg: Leg, reason: string, by: string): Promise<RefundRecord> {
-    const { clock, store, utcOffsetMinutes, settings } = this.#ctx;
-    const now = clock.now();
-    let record: RefundRecord;
-    try {
-      record = store.request({
-        refundKey: newOrderId('R', now, utcOffsetMinutes),
-        environment: leg.order.environment,
-        orderId: leg.order.orderId,
-        saleId: leg.order.saleId,
-        gross: leg.order.grossAmount,
-        amount: leg.amount,
-        reason,
-        requestedBy: by,
-        at: now,
-        businessDate: businessDateOf(now, utcOffsetMinutes),
-      });
-    } catch (error) {
-      if (error instanceof RefundBusyError) throw new RefundError('refund-pending', BUSY_WORDS);
-      if (error instanceof RefundExceedsError)
-        throw new RefundError('refund-too-large', tooLargeWords(error.left, leg.amount, 0));
-      throw error;
-    }
-    this.#emit(record, false);
-    try {
-      return await sendRefund(this.#ctx, record, leg.order);
-    } catch (error) {
-      // In doubt: the journal has it as requested, and it is looked up until the gateway tells.
-      const retryAt = error instanceof RefundStillUnknown ? error.retryAt : undefined;
-      this.#follower.schedule(record.refundKey, retryAt ?? clock.now() + settings.retryBaseMs);
-      if (!(error instanceof RefundStillUnknown)) throw error;
-      return store.get(record.refundKey) ?? record;
-    }
-  }
-
+  /** A cash leg, then the drawer's pulse and the event that says the drawer should open. */
   #cashOut(sale: SaleRecord, amount: number, reason: string, by: string): RefundRecord {
-    const { clock, store, utcOffsetMinutes } = this.#ctx;
-    const now = clock.now();
-    let record: RefundRecord;
+    const record = cashLeg(this.#ctx, sale, amount, reason, by);
     try {
-      record = store.cashOut({
-        refundKey: newOrderId('R', now, utcOffsetMinutes),
-        environment: sale.environment,
-        saleId: sale.saleId,
-        cash: cashTaken(sale),
-        amount,
-        reason,
-        requestedBy: by,
-        at: now,
-        businessDate: businessDateOf(now, utcOffsetMinutes),
-      });
-    } catch (error) {
-      if (error instanceof RefundExceedsError)
-        throw new RefundError('refund-too-large', tooLargeWords(error.left, amount, 0));
-      throw error;
-    }
-    try {
-      this.#openDrawer?.({ refundKey: record.refundKey, saleId: sale.saleId, amount, at: now });
+      this.#openDrawer?.({ refundKey: record.refundKey, saleId: sale.saleId, amount, at: record.createdAt });
     } catch {
       // The refund is journaled; a drawer that did not open is the printing side's to report.
     }
     this.#emit(record, true);
     return record;
   }
+
+  readonly #follow = (refundKey: string, at: number): void => this.#follower.schedule(refundKey, at);
 
   /** The follower's look at one refund in doubt. */
   async #look(refundKey: string): Promise<boolean> {
@@ -448,56 +349,6 @@ export class RefundDesk {
       id: `${words.id} Bagian tunai juga belum dibayarkan.`,
       en: `${words.en} The cash part was not paid out either.`,
     };
-  }
-
-  #unreachable(error: unknown): RefundError {
-    if (error instanceof MidtransError) {
-      if (error.code === 'unauthorized') {
-        return new RefundError('gateway-unauthorized', {
-          id: 'Midtrans menolak server key kasir ini. Tidak ada uang yang dikembalikan.',
-          en: "Midtrans refused this till's server key. Nothing was refunded.",
-        });
-      }
-      if (error.code === 'not-found')
-        return new RefundError('refund-refused', REFUSAL_WORDS['unknown-at-gateway']);
-      if (['network', 'timeout', 'connection-lost', 'server-error', 'rate-limited'].includes(error.code)) {
-        return new RefundError('gateway-unreachable', UNREACHABLE_WORDS);
-      }
-    }
-    return new RefundError('gateway-error', {
-      id: 'Jawaban Midtrans tentang pembayaran ini tidak dapat dipakai. Tidak ada uang yang dikembalikan.',
-      en: "Midtrans's answer about this payment could not be used. Nothing was refunded.",
-    });
-  }
-
-  #order(orderId: string): OrderRow {
-    const order = this.#ctx.journal.get(orderId);
-    if (order === undefined) {
-      throw new RefundError('unknown-order', {
-        id: 'Pesanan ini tidak ditemukan di kasir ini.',
-        en: 'This order was not found on this till.',
-      });
-    }
-    return order;
-  }
-
-  #sale(saleId: string): SaleRecord {
-    const sale = this.#ctx.book.get(saleId);
-    if (sale === undefined) {
-      throw new RefundError('unknown-order', {
-        id: 'Penjualan ini tidak ditemukan di kasir ini.',
-        en: 'This sale was not found on this till.',
-      });
-    }
-    return sale;
-  }
-
-  #assertOwn(environment: string): void {
-    if (environment === this.#ctx.environment) return;
-    throw new RefundError('other-environment', {
-      id: 'Pembayaran ini dibuat di lingkungan pembayaran lain (latihan, sandbox, atau produksi), jadi tidak dapat dikembalikan dari sini.',
-      en: 'This payment belongs to another payment environment (training, sandbox or production), so it cannot be refunded from here.',
-    });
   }
 
   #summaryOf(record: RefundRecord): RefundSummary {
