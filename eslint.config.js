@@ -72,7 +72,7 @@ export default tseslint.config(
   // that every folder is placed).
   ...mainLayer('main', ['main/**'], []).map((config) => ({ ...config, ignores: ['main/shell/**'] })),
   ...mainLayer(
-    'core services: gateway client, emulator, journal, QR files, checkout engine',
+    'core services: gateway client, emulator, journal, QR files, checkout engine, till, refunds',
     [
       'main/*.ts',
       'main/fs/**',
@@ -83,6 +83,7 @@ export default tseslint.config(
       'main/checkout/**',
       'main/catalogue/**',
       'main/sales/**',
+      'main/refunds/**',
       'main/receipts/**',
       'main/printing/**',
     ],

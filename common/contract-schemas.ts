@@ -12,6 +12,7 @@ import { GATEWAY_ENVIRONMENTS, KIOSK_MODES, LANGUAGES, SIMULATED_OUTCOMES } from
 import { CATALOGUE_SCHEMAS } from './catalogue-schemas.ts';
 import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans-limits.ts';
 import { CASH_ROUNDING_UNITS, ROUNDING_MODES, TAX_KINDS, TAX_SCOPES } from './pricing/types.ts';
+import { REFUND_SCHEMAS } from './refund-schemas.ts';
 import { TILL_SCHEMAS } from './till-schemas.ts';
 
 const empty = z.strictObject({});
@@ -122,5 +123,6 @@ export const COMMAND_SCHEMAS = {
   'key.acceptWeakStorage': z.strictObject({ pin: z.string().max(64) }),
   'key.clear': z.strictObject({ environment }),
   'key.test': z.strictObject({ environment, key: z.string().max(1024).optional() }),
+  ...REFUND_SCHEMAS,
   'display.snapshot': empty,
 } as const satisfies Record<AnyCommand, z.ZodType>;

@@ -19,6 +19,8 @@ import type {
   CatalogueSnapshot,
 } from './catalogue-contract.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
+import type { RefundEvent, RefundManagerApi, RefundManagerCommands } from './refund-contract.ts';
+import type { RefundProblem } from './refund-input.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
 import type {
   DiscountApproval,
@@ -231,7 +233,7 @@ export interface CashierCommands extends TillCashierCommands, CatalogueCashierCo
  * The shop owner's commands, sent from the cashier window's settings screen. Every one but
  * status, createPin and unlock needs an unlocked manager session ('manager-locked' otherwise).
  */
-export interface ManagerCommands extends CatalogueManagerCommands {
+export interface ManagerCommands extends CatalogueManagerCommands, RefundManagerCommands {
   'manager.status': [Record<string, never>, ManagerStatus];
   /** Only while no PIN exists ('pin-exists' otherwise); leaves the session unlocked. */
   'manager.createPin': [{ pin: string }, ManagerStatus];
@@ -294,6 +296,8 @@ export const MANAGER_COMMANDS = [
   'catalogue.reorderCategories',
   'catalogue.import',
   'catalogue.export',
+  'refund.create',
+  'refund.list',
 ] as const satisfies readonly ManagerCommand[];
 
 export const DISPLAY_COMMANDS = ['display.snapshot'] as const satisfies readonly DisplayCommand[];
@@ -315,6 +319,8 @@ export interface CashierEvents {
   settings: PublicSettings;
   sale: { sale: SaleView; at: number };
   catalogue: CatalogueSnapshot;
+  /** A refund was asked for, made, refused, or found at the gateway (the drawer opens for cash). */
+  refund: RefundEvent;
 }
 
 export interface DisplayEvents {
@@ -327,6 +333,7 @@ export const CASHIER_EVENTS = [
   'settings',
   'sale',
   'catalogue',
+  'refund',
 ] as const satisfies readonly (keyof CashierEvents)[];
 export const DISPLAY_EVENTS = ['display'] as const satisfies readonly (keyof DisplayEvents)[];
 
@@ -384,18 +391,30 @@ export const ERROR_CODES = [
   'key-storage-weak',
   /** Browser mode: the environment and key are set by environment variables. */
   'environment-fixed',
+  // The refunds' own (common/refund-contract.ts, REFUND_ERROR_CODES), spelled out for the bundler.
+  /** The refund's amount, reason or target were refused; see `problems`. */
+  'refund-invalid',
+  /** Nothing to refund: not paid (yet), ended unpaid, voided, or charged back. */
+  'refund-not-allowed',
+  /** More than is left to refund. */
+  'refund-too-large',
+  /** The shop's rules or the gateway said no (issuer, window, amount); nothing was refunded. */
+  'refund-refused',
+  /** An earlier refund of the same payment is still being confirmed with the gateway. */
+  'refund-pending',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A refused field with its reason in both languages. */
-export type FieldProblem = SaleProblem | SettingsProblem | PricingProblem | CatalogueProblemView;
+export type FieldProblem =
+  SaleProblem | SettingsProblem | PricingProblem | CatalogueProblemView | RefundProblem;
 
 export interface ContractError {
   code: ErrorCode;
   message: { id: string; en: string };
   /**
-   * Present with 'sale-invalid' and 'settings-invalid': one entry per refused field
+   * Present with 'sale-invalid', 'settings-invalid' and 'refund-invalid': one entry per refused field
    * ('invalid-payload' names the fields in its message).
    */
   problems?: FieldProblem[];
@@ -431,6 +450,8 @@ export interface CashierApi extends TillCashierApi, CatalogueCashierApi {
   onOrder(listener: (event: CashierEvents['order']) => void): () => void;
   onHealth(listener: (event: CashierEvents['health']) => void): () => void;
   onSettings(listener: (settings: PublicSettings) => void): () => void;
+  /** Refunds made, refused or found at the gateway (the manager's screen and the history). */
+  onRefund(listener: (event: RefundEvent) => void): () => void;
   manager: ManagerApi;
 }
 
@@ -448,6 +469,7 @@ export interface ManagerApi {
   clearKey(environment: GatewayEnvironment): Promise<ManagerSettings>;
   testKey(environment: GatewayEnvironment, key?: string): Promise<KeyTestResult>;
   catalogue: CatalogueManagerApi;
+  refunds: RefundManagerApi;
 }
 
 /** The customer display's read-only subset. */

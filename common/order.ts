@@ -4,6 +4,7 @@
  * followed by a 404 on lookup), but it is never live at the gateway twice.
  */
 import type { PaymentType } from './midtrans-limits.ts';
+import type { RefundReportLine } from './refund-contract.ts';
 
 /**
  * created: the sale is journaled, nothing sent yet.
@@ -80,6 +81,16 @@ export interface QrReady {
   qrString: string | undefined;
 }
 
+/** What has been returned of a paid order (refunds and chargebacks), never a change to the order. */
+export interface OrderRefunds {
+  /** Refunds and chargebacks that count: made, or still being confirmed with the gateway. */
+  count: number;
+  /** Returned, in rupiah. */
+  amount: number;
+  /** Asked for, the gateway's answer not known yet: counted as gone until it is. */
+  inDoubt: number;
+}
+
 export interface OrderView {
   orderId: string;
   /** The till's sale this order is a QRIS/GoPay payment of (absent for orders made before sales). */
@@ -119,6 +130,8 @@ export interface OrderView {
    */
   cancelRequestedAt: number | undefined;
   alert: OrderAlert | undefined;
+  /** Undefined while nothing has been refunded (or asked to be). */
+  refunded: OrderRefunds | undefined;
 }
 
 export type GatewayHealth =
@@ -151,6 +164,18 @@ export interface DayReport {
   settledCount: number;
   settledAmount: number;
   openCount: number;
+  /**
+   * What went back that day (refunds made or found that day, whatever day the sale was paid): a
+   * refund never changes the day its sale was paid, so no day counts it twice.
+   */
+  refunds: RefundReportLine[];
+  /** Refunded and charged back, every tender. */
+  refundedCount: number;
+  refundedAmount: number;
+  /** Asked for, the gateway's answer not known yet (not in refundedAmount). */
+  refundsInDoubt: number;
+  /** settledAmount less that day's QRIS/GoPay refunds and chargebacks. */
+  settledNetAmount: number;
 }
 
 export interface HistoryPage {

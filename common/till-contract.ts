@@ -72,6 +72,11 @@ export interface SaleView {
   liveOrderId: string | undefined;
   /** Why a voided sale ended: nothing was paid, or the cash taken was given back. */
   voidReason: 'abandoned' | 'cash-returned' | undefined;
+  /**
+   * What has been given back of a paid sale (its own rows: `paid` and the rest never change), or
+   * undefined while nothing has. `cash` is the part of `amount` handed back from the drawer.
+   */
+  refunded: { amount: number; cash: number; inDoubt: number } | undefined;
 }
 
 export interface TillCashierCommands {

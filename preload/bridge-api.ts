@@ -11,6 +11,7 @@
  * Imports only from common/: it is bundled into the sandboxed preloads.
  */
 import type { CatalogueImportSummary, CatalogueSnapshot } from '../common/catalogue-contract.ts';
+import type { RefundEvent, RefundOutcome, RefundSummary } from '../common/refund-contract.ts';
 import type { SaleView } from '../common/till-contract.ts';
 import type {
   AnyCommand,
@@ -150,6 +151,10 @@ function managerBridge(call: ReturnType<typeof caller>): ManagerApi {
         call<{ summary: CatalogueImportSummary; catalogue: CatalogueSnapshot }>('catalogue.import', { csv }),
       exportCsv: () => call<{ csv: string; fileName: string }>('catalogue.export', {}),
     },
+    refunds: {
+      create: (request) => call<RefundOutcome>('refund.create', request),
+      list: (target) => call<RefundSummary>('refund.list', target),
+    },
   };
 }
 
@@ -175,6 +180,7 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onSettings: listen<PublicSettings>('settings'),
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
+    onRefund: listen<RefundEvent>('refund'),
     manager: managerBridge(call),
   };
 }

@@ -32,5 +32,6 @@ export function viewOf(row: OrderRow): OrderView {
     detail: row.detail,
     cancelRequestedAt: row.cancelRequestedAt,
     alert: row.alert,
+    refunded: row.refunded,
   };
 }

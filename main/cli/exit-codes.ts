@@ -16,6 +16,8 @@ export const EXIT = {
   stillOpen: 4,
   /** At least one doctor check failed. */
   doctorFailed: 5,
+  /** No refund was made: the shop's rules or the gateway refused it, or the gateway could not be asked. */
+  refundRefused: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -13,6 +13,11 @@ export interface CliIo {
   stderr: TextSink;
   /** Aborted on SIGINT/SIGTERM: waiting commands stop, close the services and exit. */
   signal?: AbortSignal;
+  /**
+   * Asks the person at the terminal for a secret (the manager PIN), without echoing it; undefined
+   * when there is no terminal to ask (a script, a pipe) or the person gave up (Ctrl+C).
+   */
+  askSecret?: (question: string) => Promise<string | undefined>;
 }
 
 /** Shorter "keys" would mangle ordinary words; no real Midtrans key is this short. */
@@ -32,6 +37,15 @@ export class Output {
 
   get signal(): AbortSignal | undefined {
     return this.#io.signal;
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.#io.env;
+  }
+
+  /** A secret typed at the terminal (never echoed, never printed); undefined without a terminal. */
+  async askSecret(question: string): Promise<string | undefined> {
+    return this.#io.askSecret === undefined ? undefined : this.#io.askSecret(`kiosk: ${question}`);
   }
 
   /** One JSON document per line: what scripts and tests read. */

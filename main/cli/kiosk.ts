@@ -4,6 +4,7 @@
  * environment, stdio, signals and the exit code; the commands are in run.ts.
  */
 import { runKiosk } from './run.ts';
+import { terminalSecretPrompt } from './secret-prompt.ts';
 
 /** Something left holding the event loop must not keep a finished command alive. */
 const EXIT_GRACE_MS = 5000;
@@ -23,11 +24,13 @@ const onSignal = (signal: NodeJS.Signals) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+const askSecret = terminalSecretPrompt(process.stdin, process.stderr);
 const code = await runKiosk(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
   signal: controller.signal,
+  ...(askSecret === undefined ? {} : { askSecret }),
 });
 process.exitCode = code;
 setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();

@@ -10,7 +10,9 @@ import { catalogueCommand } from './commands/catalogue.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
+import { pinCommand } from './commands/pin.ts';
 import { recoverCommand } from './commands/recover.ts';
+import { refundCommand } from './commands/refund.ts';
 import { reportCommand } from './commands/report.ts';
 import { statusCommand } from './commands/status.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -31,6 +33,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   list: listCommand,
   report: reportCommand,
   catalogue: catalogueCommand,
+  refund: refundCommand,
+  pin: pinCommand,
 };
 
 const HELP = new Set(['help', '--help', '-h']);

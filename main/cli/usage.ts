@@ -73,7 +73,9 @@ Commands:
       times (WIB). --json: one order view per line, then {"nextCursor":<n>} when older
       sales exist; pass it to --before for the next page.
   report [--date YYYY-MM-DD] [--json]
-      The day's totals by final state, payment type and issuer (default: today, shop-local).
+      The day's totals by final state, payment type and issuer (default: today, shop-local),
+      and the refunds made that day: by tender and how the payment was made, the ones found
+      at the gateway (dashboard, chargeback) included, and the settled total less them.
   catalogue import FILE.csv
       Imports the catalogue from a CSV file (UTF-8, a header row; as "catalogue export" writes
       it, or from a spreadsheet). All or nothing: any bad row refuses the whole file, every
@@ -85,6 +87,15 @@ Commands:
       columns, opens in a spreadsheet as is): on stdout, or written to FILE.csv atomically.
   catalogue list [--json]
       The catalogue as a table (inactive items marked); --json: one item per line.
+  refund <order_id|sale_id> [<amount>] --reason <text> [--timeout <s>] [--json]
+      Gives money back, behind the manager PIN: a paid QRIS/GoPay order through the gateway,
+      a paid sale's cash from the drawer first, then its QRIS/GoPay payment. Without <amount>,
+      everything that is left. The request is journaled before the gateway is asked; an answer
+      in doubt is looked up by its refund_key until --timeout (default 60), then by "recover".
+      Refused with nothing done: more than is left, an unpaid order, past the refund window.
+  pin set
+      Creates the manager PIN on a till that has none yet (refused if one exists: change it in
+      the app's Settings). Run it with the app closed: the app keeps its settings in memory.
   doctor [--json]
       Checks the configuration, the data folder, the journal and the gateway (a status call
       for an order that cannot exist: 404 means reachable and the key accepted).
@@ -99,6 +110,7 @@ Environment:
                          app's data folder
   KIOSK_TIMEOUT_SECONDS  how long a QR waits for payment before the kiosk expires it (default 900)
   KIOSK_PAYMENT_TYPES    comma-separated list of enabled types: gopay,qris
+  KIOSK_MANAGER_PIN      the manager PIN for refund and pin set (else it is asked, unechoed)
 
 Exit codes:
   0  settled, or a cash sale paid; without --wait, QR ready; every doctor check passed;
@@ -106,8 +118,10 @@ Exit codes:
   1  unexpected error
   2  bad input, usage or configuration (nothing was journaled, sent or imported)
   3  the order ended unpaid (expire, cancel, deny, failed) or is unknown to the gateway
-  4  the outcome is still open or unknown at the timeout; the journal keeps the order for "recover"
+  4  the outcome is still open or unknown at the timeout; the journal keeps the order (or the
+     refund) for "recover"
   5  a doctor check failed
+  6  no refund was made: refused by the shop's rules or the gateway, or the gateway could not be asked
 
 Ctrl+C stops waiting, stops the engine cleanly and keeps open orders in the journal.
 Training mode keeps its emulator's ledger in the data folder: run one training kiosk at a time.

@@ -11,6 +11,7 @@ import {
   errorBody,
   expireBody,
   refundBody,
+  refundDeniedBody,
   statusBody,
   validationBody,
 } from './api-responses.ts';
@@ -20,8 +21,9 @@ import type { Ledger } from './ledger.ts';
 import type { QrPngCache } from './qr-png.ts';
 import { buildQrisString } from './qris-payload.ts';
 import type { QrisMerchant } from './qris-payload.ts';
+import { ruleRefund } from './refund-rules.ts';
 import type { ApiRoute } from './routes.ts';
-import type { ErrorTransport } from './types.ts';
+import type { ErrorTransport, RefundRules } from './types.ts';
 import { jsonResponse, midtransResponse } from './wire.ts';
 import type { WireResponse } from './wire.ts';
 
@@ -33,6 +35,7 @@ export interface ApiContext {
   response: ResponseContext;
   transport: () => ErrorTransport;
   enabled: ReadonlySet<PaymentType>;
+  refundRules: () => Readonly<RefundRules>;
 }
 
 type ParsedBody =
@@ -138,12 +141,19 @@ function handleRefund(id: string, bodyText: string, ctx: ApiContext): WireRespon
   }
   if (messages.length > 0) return reply(validationBody(messages));
 
-  const outcome = ctx.ledger.refund(order, {
-    refundKey: rawKey as string | null,
-    amount: body['amount'] ?? undefined,
-    reason: rawReason as string | null,
-  });
+  const refundKey = rawKey as string | null;
+  const outcome = ctx.ledger.refund(
+    order,
+    { refundKey, amount: body['amount'] ?? undefined, reason: rawReason as string | null },
+    (o) => ruleRefund(ctx.refundRules(), o, ctx.ledger.now()),
+  );
   switch (outcome.kind) {
+    case 'ruled-out':
+      // The issuer's no is the direct-refund rejection of §4.4; a window that has passed is a state
+      // the transaction can no longer be changed from (412).
+      return outcome.ruling === 'denied-by-issuer'
+        ? reply(refundDeniedBody(order, refundKey, ctx.response))
+        : reply(errorBody('412', MSG.cannotUpdate));
     case 'bad-state':
       return reply(errorBody('412', MSG.cannotUpdate));
     case 'bad-amount':

@@ -33,6 +33,7 @@ export const MSG = {
   canceled: 'Success, transaction is canceled',
   expired: 'Success, transaction is expired',
   refunded: 'Success, refund request is approved',
+  refundDenied: 'Refund denied by the bank',
   unexpected: 'An unexpected error occurred',
 } as const;
 
@@ -77,6 +78,9 @@ const STATUS_CODE_BY_STATE: Record<TransactionStatus, string> = {
   partial_refund: '200',
   expire: '407',
   deny: '202',
+  // Not documented for GoPay/QRIS (chargebacks are a card matter in §3.5): the refund states' code.
+  chargeback: '200',
+  partial_chargeback: '200',
 };
 
 function transactionFields(order: OrderRecord, ctx: ResponseContext): Body {
@@ -154,7 +158,8 @@ function refundEntry(refund: RefundRecord): Body {
   };
   if (refund.reason !== null) entry['reason'] = refund.reason;
   entry['refund_key'] = refund.refundKey;
-  entry['refund_method'] = 'online';
+  // A chargeback's method is this emulator's choice (UNCONFIRMED); a refund's is the docs' sample.
+  entry['refund_method'] = refund.kind === 'chargeback' ? 'chargeback' : 'online';
   entry['bank_confirmed_at'] = formatWibTime(refund.createdAtMs);
   return entry;
 }
@@ -165,6 +170,17 @@ export function cancelBody(order: OrderRecord, ctx: ResponseContext): Body {
 
 export function expireBody(order: OrderRecord, ctx: ResponseContext): Body {
   return { status_code: '407', status_message: MSG.expired, ...transactionFields(order, ctx) };
+}
+
+/** The documented rejection of a direct refund (§4.4): nothing refunded, the payment unchanged. */
+export function refundDeniedBody(order: OrderRecord, refundKey: string | null, ctx: ResponseContext): Body {
+  return {
+    status_code: '202',
+    status_message: MSG.refundDenied,
+    ...transactionFields(order, ctx),
+    refund_amount: '0.00',
+    refund_key: refundKey ?? randomUUID(),
+  };
 }
 
 export function refundBody(order: OrderRecord, refund: RefundRecord, ctx: ResponseContext): Body {

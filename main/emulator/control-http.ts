@@ -1,6 +1,7 @@
 import { EmulatorControlError } from './control.ts';
 import { parseFaultRule } from './faults.ts';
-import type { EmulatorControl, PayOptions } from './types.ts';
+import { parseRefundRules } from './refund-rules.ts';
+import type { DashboardRefund, EmulatorControl, PayOptions } from './types.ts';
 import { jsonResponse } from './wire.ts';
 import type { WireResponse } from './wire.ts';
 
@@ -57,6 +58,21 @@ function parsePayOptions(body: Record<string, unknown>): PayOptions | string {
   return opts;
 }
 
+function parseDashboardRefund(body: Record<string, unknown>): DashboardRefund | string {
+  const unknownKeys = Object.keys(body).filter((k) => k !== 'amount' && k !== 'reason');
+  if (unknownKeys.length > 0) return `unknown field(s): ${unknownKeys.join(', ')}`;
+  const refund: DashboardRefund = {};
+  if (body['amount'] !== undefined && body['amount'] !== null) {
+    if (typeof body['amount'] !== 'number') return 'amount must be a number of rupiah';
+    refund.amount = body['amount'];
+  }
+  if (body['reason'] !== undefined && body['reason'] !== null) {
+    if (typeof body['reason'] !== 'string') return 'reason must be text';
+    refund.reason = body['reason'];
+  }
+  return refund;
+}
+
 function run(action: () => unknown, status = 200): WireResponse {
   try {
     return jsonResponse(status, action() ?? { ok: true });
@@ -99,7 +115,23 @@ export function handleControlRequest(
         return run(() => control.review(id, decision));
       }
       if (action === 'expire') return run(() => control.expire(id));
+      if (action === 'refund' || action === 'chargeback') {
+        const parsed = parseObject(bodyText, true);
+        if (!parsed.ok) return parsed.response;
+        const refund = parseDashboardRefund(parsed.value);
+        if (typeof refund === 'string') return fail(400, refund);
+        if (action === 'refund') return run(() => control.refund(id, refund));
+        if (refund.reason !== undefined) return fail(400, 'a chargeback takes an amount only');
+        return run(() => control.chargeback(id, refund.amount));
+      }
     }
+  }
+  if (area === 'refund-rules' && route === 'POST 1') {
+    const parsed = parseObject(bodyText, false);
+    if (!parsed.ok) return parsed.response;
+    const rules = parseRefundRules(parsed.value);
+    if (typeof rules === 'string') return fail(400, rules);
+    return run(() => control.setRefundRules(rules));
   }
   if (area === 'faults' && segments.length === 1) {
     if (method === 'DELETE') return run(() => control.clearFaults());

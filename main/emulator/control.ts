@@ -3,12 +3,15 @@ import type { FaultQueue } from './faults.ts';
 import { snapshotOf } from './ledger.ts';
 import type { Ledger, OrderRecord } from './ledger.ts';
 import type { RequestLog } from './request-log.ts';
+import { DEFAULT_REFUND_RULES } from './refund-rules.ts';
 import type {
+  DashboardRefund,
   EmulatorControl,
   FaultRule,
   OrderSnapshot,
   PaidVia,
   PayOptions,
+  RefundRules,
   ReviewDecision,
 } from './types.ts';
 
@@ -28,6 +31,22 @@ export class EmulatorControlError extends Error {
 export interface LiveSettings {
   latencyMs: number;
   gopayPaidVia: PaidVia;
+  refundRules: RefundRules;
+}
+
+export function refundRulesOf(given: Partial<RefundRules> | undefined): RefundRules {
+  return {
+    deniedIssuers: [...(given?.deniedIssuers ?? DEFAULT_REFUND_RULES.deniedIssuers)],
+    enforceWindows: given?.enforceWindows ?? DEFAULT_REFUND_RULES.enforceWindows,
+  };
+}
+
+function optionalAmount(amount: unknown): number | undefined {
+  if (amount === undefined) return undefined;
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {
+    throw new EmulatorControlError('invalid-input', 'amount must be a positive whole number of rupiah');
+  }
+  return amount;
 }
 
 interface Advanceable extends Clock {
@@ -106,6 +125,43 @@ export function createControl(deps: {
       const order = pendingOrder(id, 'expire');
       ledger.close(order, 'expire');
       return snapshotOf(order);
+    },
+    refund(id: string, refund: DashboardRefund = {}): OrderSnapshot {
+      const order = ledger.find(id);
+      if (!order) throw new EmulatorControlError('not-found', `no such order_id or transaction_id: "${id}"`);
+      const amount = optionalAmount(refund.amount);
+      const reason = refund.reason ?? 'refund from the Midtrans dashboard';
+      if (typeof reason !== 'string' || reason.length > 255)
+        throw new EmulatorControlError('invalid-input', 'reason must be text of at most 255 characters');
+      // The dashboard names no refund_key: Midtrans makes one up, as for an API refund without one.
+      const outcome = ledger.refund(order, { refundKey: null, amount, reason });
+      if (outcome.kind === 'bad-amount')
+        throw new EmulatorControlError(
+          'invalid-input',
+          `cannot refund ${String(amount)} of "${id}": more than is left`,
+        );
+      if (outcome.kind !== 'ok') {
+        throw new EmulatorControlError(
+          'invalid-state',
+          `cannot refund "${id}": transaction ${order.transactionId} is ${order.status}`,
+        );
+      }
+      return snapshotOf(order);
+    },
+    chargeback(id: string, amount?: number): OrderSnapshot {
+      const order = ledger.find(id);
+      if (!order) throw new EmulatorControlError('not-found', `no such order_id or transaction_id: "${id}"`);
+      const taken = optionalAmount(amount);
+      if (ledger.chargeback(order, taken) === null) {
+        throw new EmulatorControlError(
+          'invalid-state',
+          `cannot charge back ${String(taken ?? 'the rest')} of "${id}": transaction ${order.transactionId} is ${order.status}`,
+        );
+      }
+      return snapshotOf(order);
+    },
+    setRefundRules(rules: Partial<RefundRules>): void {
+      settings.refundRules = refundRulesOf({ ...settings.refundRules, ...rules });
     },
     get(id: string): OrderSnapshot | undefined {
       const order = ledger.find(id);

@@ -11,6 +11,7 @@ const MALFORMED_BODIES = ['html', 'truncated-json', 'empty', 'not-json-object'] 
 
 /** Faults after which the request is still handled (and its effects kept). */
 export function faultProcessesRequest(fault: Fault): boolean {
+  if (fault.kind === 'http-error') return fault.processed === true;
   return fault.kind === 'delay' || fault.kind === 'drop-response' || fault.kind === 'malformed';
 }
 
@@ -90,9 +91,14 @@ function parseFault(input: unknown): Fault | string {
       if (!isNonNegativeInteger(httpStatus) || httpStatus < 400 || httpStatus > 599) {
         return 'http-error.httpStatus must be an integer from 400 to 599';
       }
+      const processed = input['processed'];
+      if (processed !== undefined && processed !== null && typeof processed !== 'boolean')
+        return 'http-error.processed must be true or false';
+      const after = processed === true ? { processed: true } : {};
       const body = input['body'];
-      if (body === undefined || body === null) return { kind: 'http-error', httpStatus };
-      if (typeof body === 'string' || isObject(body)) return { kind: 'http-error', httpStatus, body };
+      if (body === undefined || body === null) return { kind: 'http-error', httpStatus, ...after };
+      if (typeof body === 'string' || isObject(body))
+        return { kind: 'http-error', httpStatus, body, ...after };
       return 'http-error.body must be a string or an object';
     }
     case 'rate-limit': {

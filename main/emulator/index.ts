@@ -11,6 +11,10 @@
  * - GET /v2/{order_id}/status after a reuse follows the latest attempt.
  * - A refund_key is emulator-wide: the same key with the same (or no) amount replays the first
  *   answer verbatim; with another amount, or on another transaction, it is 406 "Duplicate refund ID".
+ * - A refund the issuer will not take is "202 Refund denied by the bank" (the direct refund's
+ *   documented rejection) on both refund endpoints; one past its window is 412.
+ * - A chargeback is listed in refunds[] (refund_method "chargeback") and counted in the cumulative
+ *   refund_amount; the transaction becomes partial_chargeback or chargeback, with status_code 200.
  * - A retry while the first request with its Idempotency-Key is running gets HTTP 202 and
  *   IN_FLIGHT_BODY ({"message": ...}, deliberately without a status_code, which would read as
  *   "denied"). The expire action's "407" answer counts as successful and is cached.
@@ -31,7 +35,7 @@ import { OffsetClock } from '../clock.ts';
 import type { Clock } from '../clock.ts';
 import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
 import type { ApiContext } from './api-handlers.ts';
-import { createControl } from './control.ts';
+import { createControl, refundRulesOf } from './control.ts';
 import type { LiveSettings } from './control.ts';
 import { FaultQueue } from './faults.ts';
 import { IdempotencyCache } from './idempotency.ts';
@@ -47,6 +51,7 @@ import { defaultServerKey, serverKeyProblem } from './server-key.ts';
 import type { EmulatorOptions, ErrorTransport, RunningEmulator } from './types.ts';
 
 export type {
+  DashboardRefund,
   EmulatorControl,
   EmulatorOptions,
   ErrorTransport,
@@ -56,6 +61,7 @@ export type {
   OrderSnapshot,
   PaidVia,
   PayOptions,
+  RefundRules,
   RefundSnapshot,
   RequestLogEntry,
   RequestTarget,
@@ -156,7 +162,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!PAYMENT_TYPES.includes(type)) throw new TypeError(`unknown payment type: ${String(type)}`);
   }
 
-  const settings: LiveSettings = { latencyMs: 0, gopayPaidVia: options.gopayPaidVia ?? 'qris' };
+  const settings: LiveSettings = {
+    latencyMs: 0,
+    gopayPaidVia: options.gopayPaidVia ?? 'qris',
+    refundRules: refundRulesOf(options.refundRules),
+  };
   const ledgerFile = options.ledgerFile === undefined ? undefined : resolve(options.ledgerFile);
   // Opened before listening, so a refused file leaves no server behind.
   const { ledger, writer } =
@@ -195,6 +205,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     response: { baseUrl: url, merchantId, serverKey },
     transport: () => errorTransport,
     enabled,
+    refundRules: () => settings.refundRules,
   };
   server.on(
     'request',

@@ -51,6 +51,8 @@ const STATUS_NAMES: Record<TransactionStatus, true> = {
   deny: true,
   refund: true,
   partial_refund: true,
+  chargeback: true,
+  partial_chargeback: true,
 };
 const TRANSACTION_STATUSES = Object.keys(STATUS_NAMES) as [TransactionStatus, ...TransactionStatus[]];
 
@@ -60,6 +62,8 @@ const rupiah = z.int().positive();
 const jsonObject = z.record(z.string(), z.unknown());
 
 const refundSchema = z.strictObject({
+  // Files written before chargebacks existed hold refunds only.
+  kind: z.enum(['refund', 'chargeback']).default('refund'),
   refundChargebackId: z.int().positive(),
   refundChargebackUuid: z.string().min(1),
   refundKey: z.string().min(1),

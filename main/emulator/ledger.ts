@@ -5,7 +5,8 @@ import type { OrderSnapshot, PaidVia, RefundSnapshot, TransactionStatus } from '
 
 /**
  * The emulator's book of transactions and their state machine (reference §3.5, §11):
- * pending → settlement | expire | cancel | deny; settlement → partial_refund → refund.
+ * pending → settlement | expire | cancel | deny; settlement → partial_refund → refund; a settled
+ * (or partly refunded) payment → partial_chargeback → chargeback.
  * Expiry is applied lazily on every read, so a ManualClock that jumps ahead is honoured
  * without any timer having to fire.
  */
@@ -39,7 +40,20 @@ const ORDER_ID_HOLDING: ReadonlySet<TransactionStatus> = new Set([
   'settlement',
   'refund',
   'partial_refund',
+  'chargeback',
+  'partial_chargeback',
 ]);
+
+/** States a refund may start from (a chargeback ends the merchant's say over the payment). */
+const REFUNDABLE: ReadonlySet<TransactionStatus> = new Set(['settlement', 'partial_refund']);
+const CHARGEABLE_BACK: ReadonlySet<TransactionStatus> = new Set([
+  'settlement',
+  'partial_refund',
+  'partial_chargeback',
+]);
+
+/** A reason a refund is turned down although state and amount allow it. */
+export type RefundRuling = 'denied-by-issuer' | 'window-passed';
 
 /**
  * What the ledger keeps across a restart. Only the rows are stored: every index is derived from
@@ -67,7 +81,8 @@ export type RefundOutcome =
   | { kind: 'replay'; refund: RefundRecord }
   | { kind: 'duplicate-key' }
   | { kind: 'bad-state' }
-  | { kind: 'bad-amount' };
+  | { kind: 'bad-amount' }
+  | { kind: 'ruled-out'; ruling: RefundRuling };
 
 export class Ledger {
   readonly #clock: Clock;
@@ -256,6 +271,7 @@ export class Ledger {
   refund(
     order: OrderRecord,
     request: { refundKey: string | null; amount: unknown; reason: string | null },
+    rule: (order: OrderRecord) => RefundRuling | null = () => null,
   ): RefundOutcome {
     this.sweep();
     if (request.refundKey !== null) {
@@ -268,7 +284,9 @@ export class Ledger {
           : { kind: 'duplicate-key' };
       }
     }
-    if (order.status !== 'settlement' && order.status !== 'partial_refund') return { kind: 'bad-state' };
+    if (!REFUNDABLE.has(order.status)) return { kind: 'bad-state' };
+    const ruling = rule(order);
+    if (ruling !== null) return { kind: 'ruled-out', ruling };
     const remaining = order.grossAmount - this.refundedAmount(order);
     const amount = request.amount === undefined ? remaining : request.amount;
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0 || amount > remaining) {
@@ -276,6 +294,7 @@ export class Ledger {
     }
     const now = this.#clock.now();
     const refund: RefundRecord = {
+      kind: 'refund',
       refundChargebackId: this.#nextChargebackId++,
       refundChargebackUuid: randomUUID(),
       refundKey: request.refundKey ?? randomUUID(),
@@ -290,6 +309,35 @@ export class Ledger {
     this.#refundsByKey.set(refund.refundKey, { order, refund });
     this.#onChange();
     return { kind: 'ok', refund };
+  }
+
+  /**
+   * The customer's bank takes money back: recorded with the refunds (one list, one numbering) and
+   * counted in the cumulative amount. False when the state or the amount does not allow it.
+   */
+  chargeback(order: OrderRecord, amount: number | undefined): RefundRecord | null {
+    this.sweep();
+    if (!CHARGEABLE_BACK.has(order.status)) return null;
+    const remaining = order.grossAmount - this.refundedAmount(order);
+    const taken = amount ?? remaining;
+    if (!Number.isSafeInteger(taken) || taken <= 0 || taken > remaining) return null;
+    const now = this.#clock.now();
+    const record: RefundRecord = {
+      kind: 'chargeback',
+      refundChargebackId: this.#nextChargebackId++,
+      refundChargebackUuid: randomUUID(),
+      refundKey: randomUUID(),
+      amount: taken,
+      reason: 'chargeback',
+      createdAtMs: now,
+      answer: null,
+    };
+    order.refunds.push(record);
+    order.status = taken === remaining ? 'chargeback' : 'partial_chargeback';
+    order.statusChangedAtMs = now;
+    this.#refundsByKey.set(record.refundKey, { order, refund: record });
+    this.#onChange();
+    return record;
   }
 
   /** Keeps the first answer for a refund_key so that a retry, even after a restart, gets it verbatim. */
@@ -319,6 +367,7 @@ export function snapshotOf(order: OrderRecord): OrderSnapshot {
     fraudStatus: order.fraudStatus,
     qrString: order.qrString,
     refunds: order.refunds.map((r) => ({
+      kind: r.kind,
       refundChargebackId: r.refundChargebackId,
       refundChargebackUuid: r.refundChargebackUuid,
       refundKey: r.refundKey,

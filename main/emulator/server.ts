@@ -24,7 +24,8 @@ import type { WireResponse } from './wire.ts';
  * The request pipeline: log → route → body → auth → latency → fault → idempotency → handler →
  * post-processing faults → answer. Faults that model a failure in front of the gateway
  * (http-error, rate-limit, body-error, reset, hang) fire before anything is processed; the ones
- * that model a failure on the way back (drop-response, malformed) fire after the effect happened.
+ * that model a failure on the way back (drop-response, malformed, a `processed` http-error) fire
+ * after the effect happened.
  */
 
 export interface PipelineDeps {
@@ -89,6 +90,8 @@ export function createRequestHandler(
         // Left open on purpose; close() destroys the socket.
         return;
       case 'http-error':
+        if (fault.processed !== true) return send(res, faultResponse(fault));
+        break;
       case 'rate-limit':
       case 'body-error':
         return send(res, faultResponse(fault));
@@ -114,6 +117,8 @@ export function createRequestHandler(
       return;
     }
     if (fault?.kind === 'malformed') response = malform(response, fault.body);
+    // The gateway acted; a proxy in front of it then failed the answer (a 502 after the commit).
+    if (fault?.kind === 'http-error') response = faultResponse(fault);
     send(res, response);
   }
 

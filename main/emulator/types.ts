@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** A disabled type answers 402; default both. */
   enabledPaymentTypes?: PaymentType[];
+  /** Which refunds the gateway turns down (issuers, windows); see RefundRules. */
+  refundRules?: Partial<RefundRules>;
   /**
    * Keeps the ledger (every order, attempt and refund, with each refund's first answer) in this
    * JSON file so that a restarted emulator still knows them: training mode restarts with the
@@ -54,9 +56,31 @@ export interface RunningEmulator {
 }
 
 export type TransactionStatus =
-  'pending' | 'settlement' | 'expire' | 'cancel' | 'deny' | 'refund' | 'partial_refund';
+  | 'pending'
+  | 'settlement'
+  | 'expire'
+  | 'cancel'
+  | 'deny'
+  | 'refund'
+  | 'partial_refund'
+  | 'chargeback'
+  | 'partial_chargeback';
+
+/**
+ * Refunds the gateway refuses (reference §4.4, shop-operations §4.1). Windows are counted from
+ * settlement, per how the customer paid: QRIS on-us (GoPay acquirer, GoPay issuer) 45 days, off-us
+ * 7, the GoPay app (deeplink) 45, the ShopeePay acquirer 365. An issuer in `deniedIssuers` gets
+ * "202 Refund denied by the bank" (which off-us issuers accept refunds is UNCONFIRMED: a setting).
+ */
+export interface RefundRules {
+  deniedIssuers: string[];
+  /** false: no window is enforced (the clock can be moved far ahead without losing refunds). */
+  enforceWindows: boolean;
+}
 
 export interface RefundSnapshot {
+  /** A chargeback (the customer's bank took the money back) shares the refunds' list and ids. */
+  kind: 'refund' | 'chargeback';
   refundChargebackId: number;
   refundChargebackUuid: string;
   refundKey: string;
@@ -104,11 +128,19 @@ export interface PayOptions {
 
 export type ReviewDecision = 'accept' | 'deny';
 
+/** A refund made outside the kiosk (the merchant's dashboard): Midtrans makes up the key. */
+export interface DashboardRefund {
+  /** Default: all that is left. */
+  amount?: number;
+  reason?: string;
+}
+
 export type FaultTarget = 'charge' | 'status' | 'cancel' | 'expire' | 'refund' | 'qr-code' | 'any';
 
 export type Fault =
   | { kind: 'delay'; ms: number }
-  | { kind: 'http-error'; httpStatus: number; body?: string | Record<string, unknown> }
+  /** `processed`: the gateway acted on the request, then a proxy in front of it failed the answer. */
+  | { kind: 'http-error'; httpStatus: number; body?: string | Record<string, unknown>; processed?: boolean }
   | { kind: 'rate-limit'; retryAfterSeconds?: number }
   | { kind: 'body-error'; statusCode: string | number; statusMessage?: string }
   | { kind: 'reset' }
@@ -146,6 +178,12 @@ export interface EmulatorControl {
   /** Decides a payment held for review (settled with fraud_status challenge): accept, or deny it. */
   review(id: string, decision: ReviewDecision): OrderSnapshot;
   expire(id: string): OrderSnapshot;
+  /** A refund from the Midtrans dashboard, which the kiosk did not make. */
+  refund(id: string, refund?: DashboardRefund): OrderSnapshot;
+  /** The customer's bank takes (part of) a settled payment back. Default: all that is left. */
+  chargeback(id: string, amount?: number): OrderSnapshot;
+  /** Changes which refunds are turned down from now on. */
+  setRefundRules(rules: Partial<RefundRules>): void;
   /** Latest attempt for an order_id, or the transaction with that transaction_id. */
   get(id: string): OrderSnapshot | undefined;
   list(): OrderSnapshot[];

@@ -117,11 +117,13 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       // Recovery first: the api's view of open orders must already include the resumed ones.
       const recovery = services.engine.start();
       services.till.recover();
+      const refunds = services.refunds.start();
       const api = createKioskApi({
         engine: services.engine,
         till: services.till,
         catalogue: services.catalogue,
         authority: settings.authority,
+        refunds: services.refunds,
         emulator: services.emulator,
         settings: settings.screen,
         mode: config.mode,
@@ -135,7 +137,11 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       );
       running = { keyMissing: config.keyMissing, services, api, unsubscribe };
       const missing = config.keyMissing ? '; NO SERVER KEY: sales are refused until one is saved' : '';
-      log(`kiosk: running in ${config.mode} mode (${recovery.resumed.length} order(s) resumed${missing})`);
+      const inDoubt =
+        refunds.resumed.length > 0 ? `, ${refunds.resumed.length} refund(s) being confirmed` : '';
+      log(
+        `kiosk: running in ${config.mode} mode (${recovery.resumed.length} order(s) resumed${inDoubt}${missing})`,
+      );
       return recovery;
     } catch (error) {
       await services.close();

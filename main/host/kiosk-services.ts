@@ -1,7 +1,8 @@
 /**
  * Builds the main-process services from a configuration: journal, QR store, gateway client
  * (and in training mode the built-in emulator, keeping its ledger and key in the data folder so
- * a restart finds its orders again), the checkout engine, the catalogue and the till. The CLI,
+ * a restart finds its orders again), the checkout engine, the catalogue, the till and the refund
+ * desk. The CLI,
  * browser mode and the Electron shell all start the kiosk through here.
  */
 import { mkdirSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { loadOrCreateTrainingKey, startEmulator, type RunningEmulator } from '..
 import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
 import { QrStore } from '../qr/qr-store.ts';
+import { RefundDesk, type RefundDeskDeps, type RefundDeskOptions } from '../refunds/index.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
 import { environmentId, type KioskConfig } from './env-config.ts';
@@ -30,6 +32,7 @@ export interface KioskServices {
   engine: CheckoutEngine;
   catalogue: CatalogueService;
   till: Till;
+  refunds: RefundDesk;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -43,6 +46,8 @@ export interface OpenOptions {
   quickItemsFile?: string;
   /** Pricing and the manager's approval of large discounts (default: none, and no PIN to give). */
   till?: Pick<TillDeps, 'settings' | 'approve'>;
+  /** The refund rules and timing (tests shorten the windows), and the drawer's pulse for cash refunds. */
+  refunds?: Pick<RefundDeskOptions, 'policy' | 'settings'> & Pick<RefundDeskDeps, 'openDrawer'>;
 }
 
 /** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
@@ -123,13 +128,25 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       ...(config.paymentTypes !== undefined ? { enabledPaymentTypes: config.paymentTypes } : {}),
     },
   );
+  const book = new SalesBook(journal.database);
   const till = new Till({
-    book: new SalesBook(journal.database),
+    book,
     journal,
     engine,
     clock: options.clock ?? systemClock,
     ...(options.till ?? PLAIN_TILL),
   });
+  const { openDrawer, ...refundOptions } = options.refunds ?? {};
+  const refunds = new RefundDesk(
+    {
+      journal,
+      book,
+      gateway: client,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(openDrawer ? { openDrawer } : {}),
+    },
+    { ...refundOptions, environment, utcOffsetMinutes: engine.settings.utcOffsetMinutes },
+  );
   return {
     config,
     environment,
@@ -138,8 +155,10 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     engine,
     catalogue,
     till,
+    refunds,
     emulator,
     async close() {
+      await refunds.stop();
       await engine.stop();
       till.close();
       client.close();

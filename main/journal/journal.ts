@@ -17,7 +17,7 @@ import type { OrderParams, OrderSqlRow } from './order-columns.ts';
 import { applyPatch } from './patch.ts';
 import * as sql from './queries.ts';
 import { buildDayReport } from './report.ts';
-import type { ReportSqlRow } from './report.ts';
+import type { RefundReportSqlRow, ReportSqlRow } from './report.ts';
 import type { EventKind, JournalEvent, NewEvent, NewOrderRecord, OrderPatch, OrderRow } from './types.ts';
 
 export {
@@ -70,6 +70,7 @@ export class Journal {
   readonly #newest: BetterSqlite3.Statement<[number], OrderSqlRow>;
   readonly #older: BetterSqlite3.Statement<[number, number], OrderSqlRow>;
   readonly #report: BetterSqlite3.Statement<[string], ReportSqlRow>;
+  readonly #refundReport: BetterSqlite3.Statement<[string], RefundReportSqlRow>;
   readonly #events: BetterSqlite3.Statement<[string], EventSqlRow>;
   readonly #count: BetterSqlite3.Statement<[], number>;
   readonly #bySale: BetterSqlite3.Statement<[string], OrderSqlRow>;
@@ -110,6 +111,7 @@ export class Journal {
     this.#newest = db.prepare(sql.SELECT_NEWEST);
     this.#older = db.prepare(sql.SELECT_OLDER);
     this.#report = db.prepare(sql.SELECT_DAY_REPORT);
+    this.#refundReport = db.prepare(sql.SELECT_DAY_REFUNDS);
     this.#events = db.prepare(sql.SELECT_EVENTS);
     this.#count = db.prepare<[], number>(sql.COUNT_ORDERS).pluck();
     this.#bySale = db.prepare(sql.SELECT_BY_SALE);
@@ -203,12 +205,18 @@ export class Journal {
     };
   }
 
-  /** Sales filed under one shop-local day (YYYY-MM-DD), grouped for the end-of-day count. */
+  /**
+   * Sales filed under one shop-local day (YYYY-MM-DD), grouped for the end-of-day count, with the
+   * refunds made that day.
+   */
   report(businessDate: string): DayReport {
     if (!isBusinessDate(businessDate)) {
       throw new RangeError(`report date must be a calendar date written YYYY-MM-DD, got ${businessDate}`);
     }
-    return buildDayReport(businessDate, this.#report.all(businessDate));
+    // One read transaction, so a refund committed between the two reads cannot be half in it.
+    return this.#db.transaction(() =>
+      buildDayReport(businessDate, this.#report.all(businessDate), this.#refundReport.all(businessDate)),
+    )();
   }
 
   /** Everything journaled about one order, in the order it happened. */
@@ -273,6 +281,7 @@ function newOrderRow(rec: NewOrderRecord): OrderRow {
     endReason: undefined,
     alert: undefined,
     detail: undefined,
+    refunded: undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import { CATALOGUE_MIGRATION } from '../catalogue/migration.ts';
 import { V1_ORDERS_AND_EVENTS } from './schema/v1-orders-events.ts';
 import { V2_REVIEW_AND_ALERTS } from './schema/v2-review-alerts.ts';
 import { V4_SALES } from './schema/v4-sales.ts';
+import { V5_REFUNDS } from './schema/v5-refunds.ts';
 
 export interface Migration {
   readonly description: string;
@@ -37,5 +38,10 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'sales: lines, totals, cash tenders, their events; orders linked to their sale',
     up: (db) => db.exec(V4_SALES),
+  },
+  {
+    description:
+      'refunds: journaled with their refund_key before the gateway is asked; their append-only events',
+    up: (db) => db.exec(V5_REFUNDS),
   },
 ];

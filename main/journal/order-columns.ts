@@ -2,7 +2,7 @@
  * The orders table's columns and how an OrderRow maps onto them, so a new field is added in one
  * place: the SQL row type, both conversions and the column lists.
  */
-import type { EndReason, OrderAlert, OrderState, SaleItem } from '../../common/order.ts';
+import type { EndReason, OrderAlert, OrderRefunds, OrderState, SaleItem } from '../../common/order.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
 import type { OrderRow } from './types.ts';
 
@@ -41,10 +41,12 @@ export interface OrderSqlRow {
   end_reason: string | null;
   alert: string | null;
   detail: string | null;
+  /** Not a column: read from the refunds table with the row (JSON, or NULL when there are none). */
+  refund_summary: string | null;
 }
 
 /** Named parameters, one per column, keyed by the column name. */
-export type OrderParams = Omit<OrderSqlRow, 'id'>;
+export type OrderParams = Omit<OrderSqlRow, 'id' | 'refund_summary'>;
 
 /** Columns an update rewrites: everything but the identity of the sale and what was sold. */
 export const MUTABLE_COLUMNS = [
@@ -124,6 +126,7 @@ export function toOrderRow(r: OrderSqlRow): OrderRow {
     endReason: (r.end_reason ?? undefined) as EndReason | undefined,
     alert: (r.alert ?? undefined) as OrderAlert | undefined,
     detail: r.detail ?? undefined,
+    refunded: r.refund_summary === null ? undefined : (JSON.parse(r.refund_summary) as OrderRefunds),
   };
 }
 

@@ -56,6 +56,7 @@ export type OrderPatch = {
       | 'createdAt'
       | 'businessDate'
       | 'updatedAt'
+      | 'refunded'
     >
   ]?: Exclude<OrderRow[K], undefined> | null;
 };

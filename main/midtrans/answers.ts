@@ -8,9 +8,11 @@ import {
   ResponseShapeError,
   amountOf,
   parseActions,
+  parseRefundBody,
   parseRefunds,
   parseTransactionBody,
   type ChargeResult,
+  type RefundResult,
   type StatusResult,
   type TransactionBody,
   type TransactionSnapshot,
@@ -58,12 +60,66 @@ export function transactionAnswer(
 
 /** A status answer whose signature has been verified, with what it means for the sale. */
 export function statusResult(body: TransactionBody, snapshot: TransactionSnapshot): StatusResult {
-  return {
-    ...snapshot,
-    paid: isPaid(snapshot),
-    refundAmount: body.refund_amount === undefined ? 0 : amountOf(body.refund_amount, 'refund_amount'),
-    refunds: parseRefunds(body.refunds),
-  };
+  const refunds = parseRefunds(body.refunds);
+  const listed = refunds.reduce((sum, r) => sum + r.amount, 0);
+  const refundAmount =
+    body.refund_amount === undefined ? listed : amountOf(body.refund_amount, 'refund_amount');
+  // refund_amount is cumulative (reference §3.2): more than was paid, or a list that does not add
+  // up to it, is not an answer a refund decision can rest on.
+  if (refundAmount > snapshot.grossAmount) {
+    throw new ResponseShapeError(
+      `refund_amount ${refundAmount} is more than gross_amount ${snapshot.grossAmount}`,
+    );
+  }
+  if (body.refunds !== undefined && listed !== refundAmount) {
+    throw new ResponseShapeError(`refunds[] add up to ${listed} but refund_amount says ${refundAmount}`);
+  }
+  return { ...snapshot, paid: isPaid(snapshot), refundAmount, refunds };
+}
+
+/** What the caller asked for: the answer must be about this very refund. */
+export interface RefundAsked {
+  ref: string;
+  refundKey: string;
+  /** Absent: the whole remaining amount, whatever the gateway makes of it. */
+  amount: number | undefined;
+}
+
+/**
+ * A refund answer the caller may act on: status_code "200" for this order (or transaction), in
+ * a refund state, for the key and the amount asked. Anything else is not this refund's approval;
+ * the client reports it as malformed (ambiguous), so the caller looks the refund up instead.
+ * "202 Refund denied by the bank" (reference §4.4) is a refusal, not an answer to doubt.
+ */
+export function refundAnswer(json: unknown, asked: RefundAsked): RefundResult | { denied: RefundResult } {
+  const result = parseRefundBody(json);
+  if (result.orderId === undefined && result.transactionId === undefined)
+    throw new ResponseShapeError('refund answer names no order_id or transaction_id');
+  if (result.orderId !== asked.ref && result.transactionId !== asked.ref) {
+    throw new ResponseShapeError(
+      `refund answer is for order ${result.orderId ?? result.transactionId}, not ${asked.ref}`,
+    );
+  }
+  if (result.statusCode === '202') return { denied: result };
+  if (result.statusCode !== '200')
+    throw new ResponseShapeError(`refund answer has status_code ${result.statusCode}, not "200"`);
+  if (result.transactionStatus !== 'refund' && result.transactionStatus !== 'partial_refund') {
+    throw new ResponseShapeError(
+      `refund answer leaves the transaction ${result.transactionStatus ?? '(no status)'}, not refunded`,
+    );
+  }
+  if (result.refundKey !== undefined && result.refundKey !== asked.refundKey)
+    throw new ResponseShapeError(
+      `refund answer is for refund_key ${result.refundKey}, not ${asked.refundKey}`,
+    );
+  const amount = result.refundAmount;
+  if (amount === undefined || amount <= 0)
+    throw new ResponseShapeError('refund answer does not say how much was refunded');
+  if (asked.amount !== undefined && amount !== asked.amount)
+    throw new ResponseShapeError(`refund answer says ${amount} was refunded, not the ${asked.amount} asked`);
+  if (result.grossAmount !== undefined && amount > result.grossAmount)
+    throw new ResponseShapeError(`refund answer refunds ${amount} of a ${result.grossAmount} payment`);
+  return result;
 }
 
 /**

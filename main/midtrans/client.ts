@@ -20,7 +20,7 @@ import {
   MidtransSignatureError,
   type MidtransOperation,
 } from './errors.ts';
-import { chargeAnswer, statusResult, transactionAnswer } from './answers.ts';
+import { chargeAnswer, refundAnswer, statusResult, transactionAnswer } from './answers.ts';
 import { gatewayBaseUrl, qrImageUrlAllowed, type MidtransEnvironment } from './hosts.ts';
 import {
   DEFAULT_MAX_QR_BYTES,
@@ -32,7 +32,6 @@ import {
 } from './options.ts';
 import { chargeBody, derivedKey, pathSegment, refundBody } from './requests.ts';
 import {
-  parseRefundBody,
   type ChargeResult,
   type RefundResult,
   type StatusResult,
@@ -166,7 +165,10 @@ export class MidtransClient {
 
   /**
    * Refunds a settled transaction, fully or partly. Pass the same refundKey to retry a refund
-   * whose answer was lost; without one a fresh key is generated and returned in the result.
+   * whose answer was lost (Midtrans allows that for 7 days); without one a fresh key is generated
+   * and returned in the result. The answer must be this refund's approval (this order, this key,
+   * this amount, a refund state): anything else is 'malformed-response', ambiguous, to be
+   * settled by a status lookup; "Refund denied by the bank" is 'refund-denied'.
    */
   async refund(
     id: string,
@@ -183,10 +185,22 @@ export class MidtransClient {
         : derivedKey('refund', ref, bodyText);
     const path = `/v2/${pathSegment(ref)}/refund${call.direct ? '/online/direct' : ''}`;
     const answer = await this.#transport.send('refund', 'POST', path, bodyText, key);
-    return this.#parse('refund', answer, true, () => {
-      const result = parseRefundBody(answer.json);
-      return { ...result, refundKey: result.refundKey ?? refundKey };
-    });
+    const result = this.#parse('refund', answer, true, () =>
+      refundAnswer(answer.json, { ref, refundKey, amount: req.amount }),
+    );
+    if ('denied' in result) {
+      const { denied } = result;
+      const words =
+        denied.statusMessage === undefined ? '' : `: ${this.#transport.clean(denied.statusMessage)}`;
+      throw new MidtransApiError('refund-denied', `Midtrans refund of ${ref} was denied${words}`, {
+        operation: 'refund',
+        ambiguous: false,
+        httpStatus: answer.httpStatus,
+        statusCode: denied.statusCode,
+        statusMessage: denied.statusMessage,
+      });
+    }
+    return { ...result, refundKey: result.refundKey ?? refundKey };
   }
 
   /**

@@ -33,6 +33,8 @@ export type MidtransErrorCode =
   | 'malformed-request'
   /** 414: refund amount rejected. */
   | 'refund-rejected'
+  /** "202 Refund denied by the bank": the issuer (wallet or bank) would not take the refund back. */
+  | 'refund-denied'
   /** 429: rate limited; see retryAfterMs. */
   | 'rate-limited'
   /** 5xx (HTTP or body): the gateway or a bank failed. */

@@ -111,6 +111,12 @@ export interface RefundRecord {
   amount: number;
   createdAt: number | undefined;
   reason: string | undefined;
+  /** The gateway's own id for the refund (or chargeback): they share one numbering. */
+  refundChargebackId: number | undefined;
+  /** 'online' for a refund; a chargeback is not documented for GoPay/QRIS (see the emulator). */
+  method: string | undefined;
+  /** Midtrans sends a refund twice; the second, with this set, is the bank's confirmation. */
+  bankConfirmedAt: number | undefined;
 }
 
 export interface StatusResult extends TransactionSnapshot {
@@ -124,12 +130,14 @@ export interface StatusResult extends TransactionSnapshot {
 export interface RefundResult {
   orderId: string | undefined;
   transactionId: string | undefined;
+  /** 'refund' or 'partial_refund': the client refuses any other answer. */
   transactionStatus: string | undefined;
   statusCode: string;
   statusMessage: string | undefined;
   refundKey: string | undefined;
   refundAmount: number | undefined;
   refundChargebackId: number | undefined;
+  grossAmount: number | undefined;
   raw: Readonly<Record<string, unknown>>;
 }
 
@@ -206,17 +214,31 @@ const refundEntrySchema = z.looseObject({
   refund_amount: text,
   created_at: optionalText,
   reason: optionalText,
+  refund_chargeback_id: z.union([z.number(), z.string()]).optional(),
+  refund_method: optionalText,
+  bank_confirmed_at: optionalText,
 });
+
+function chargebackIdOf(value: number | string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const id = Number(value);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
 
 export function parseRefunds(list: readonly unknown[] | undefined): RefundRecord[] {
   return (list ?? []).map((entry, i) => {
     const r = refundEntrySchema.safeParse(entry);
     if (!r.success) throw new ResponseShapeError(`refunds[${i}] is not a refund record`);
+    const amount = amountOf(r.data.refund_amount, `refunds[${i}].refund_amount`);
+    if (amount <= 0) throw new ResponseShapeError(`refunds[${i}] returns nothing (${amount})`);
     return {
       refundKey: r.data.refund_key,
-      amount: amountOf(r.data.refund_amount, `refunds[${i}].refund_amount`),
+      amount,
       createdAt: timeOf(r.data.created_at, `refunds[${i}].created_at`),
       reason: r.data.reason,
+      refundChargebackId: chargebackIdOf(r.data.refund_chargeback_id),
+      method: r.data.refund_method,
+      bankConfirmedAt: timeOf(r.data.bank_confirmed_at, `refunds[${i}].bank_confirmed_at`),
     };
   });
 }
@@ -230,13 +252,14 @@ const refundBodySchema = z.looseObject({
   refund_key: optionalText,
   refund_amount: optionalText,
   refund_chargeback_id: z.union([z.number(), z.string()]).optional(),
+  gross_amount: optionalText,
 });
 
 export function parseRefundBody(json: unknown): RefundResult {
   const parsed = refundBodySchema.safeParse(json);
   if (!parsed.success) throw new ResponseShapeError('refund answer has no status_code');
   const b = parsed.data;
-  const id = b.refund_chargeback_id === undefined ? undefined : Number(b.refund_chargeback_id);
+  const id = chargebackIdOf(b.refund_chargeback_id);
   return {
     orderId: b.order_id,
     transactionId: b.transaction_id,
@@ -245,7 +268,8 @@ export function parseRefundBody(json: unknown): RefundResult {
     statusMessage: b.status_message,
     refundKey: b.refund_key,
     refundAmount: b.refund_amount === undefined ? undefined : amountOf(b.refund_amount, 'refund_amount'),
-    refundChargebackId: id !== undefined && Number.isFinite(id) ? id : undefined,
+    refundChargebackId: id,
+    grossAmount: b.gross_amount === undefined ? undefined : amountOf(b.gross_amount, 'gross_amount'),
     raw: json as Record<string, unknown>,
   };
 }

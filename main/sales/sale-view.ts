@@ -33,7 +33,14 @@ export function saleMoney(sale: SaleRecord, orders: readonly OrderRow[]): SaleMo
   return { cashTaken, settled, owed, due, live };
 }
 
-export function saleView(sale: SaleRecord, orders: readonly OrderRow[]): SaleView {
+/** A sale's refunds, summed (see SalesBook.refundTotals); undefined while it has none. */
+export type SaleRefundTotals = SaleView['refunded'];
+
+export function saleView(
+  sale: SaleRecord,
+  orders: readonly OrderRow[],
+  refunded: SaleRefundTotals = undefined,
+): SaleView {
   const money = saleMoney(sale, orders);
   const charges: SaleChargeView[] = orders.map((o) => ({
     orderId: o.orderId,
@@ -64,5 +71,6 @@ export function saleView(sale: SaleRecord, orders: readonly OrderRow[]): SaleVie
     due: money.due,
     liveOrderId: money.live?.orderId,
     voidReason: sale.voidReason,
+    refunded,
   };
 }

@@ -248,6 +248,24 @@ export class SalesBook {
       }));
   }
 
+  /**
+   * What has been given back of a sale, from the refunds table (schema v5-refunds): a refund is
+   * a row of its own and never touches the sale's. Undefined while it has none that count.
+   */
+  refundTotals(saleId: string): { amount: number; cash: number; inDoubt: number } | undefined {
+    const row = this.#db
+      .prepare<[string], { n: number; amount: number; cash: number; in_doubt: number }>(
+        `SELECT count(*) AS n,
+                coalesce(sum(CASE WHEN state = 'refunded' THEN amount END), 0) AS amount,
+                coalesce(sum(CASE WHEN state = 'refunded' AND tender = 'cash' THEN amount END), 0) AS cash,
+                coalesce(sum(CASE WHEN state = 'requested' THEN amount END), 0) AS in_doubt
+           FROM refunds WHERE sale_id = ? AND state <> 'refused'`,
+      )
+      .get(saleId);
+    if (row === undefined || row.n === 0) return undefined;
+    return { amount: row.amount, cash: row.cash, inDoubt: row.in_doubt };
+  }
+
   /** Whether a catalogue item was ever sold (a sold item is never deleted). */
   itemSold(itemId: string): boolean {
     return (

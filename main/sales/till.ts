@@ -98,14 +98,12 @@ export class Till {
 
   view(saleId: string): SaleView | undefined {
     const sale = this.#deps.book.get(saleId);
-    return sale === undefined ? undefined : saleView(sale, this.#deps.journal.ordersOfSale(saleId));
+    return sale === undefined ? undefined : this.#viewOf(sale);
   }
 
   /** Sales of this environment with money still due, newest first. */
   openSales(): SaleView[] {
-    return this.#deps.book
-      .open(this.#environment)
-      .map((sale) => saleView(sale, this.#deps.journal.ordersOfSale(sale.saleId)));
+    return this.#deps.book.open(this.#environment).map((sale) => this.#viewOf(sale));
   }
 
   async start(request: TillSaleRequest): Promise<SaleView> {
@@ -225,11 +223,15 @@ export class Till {
   }
 
   #viewOf(sale: SaleRecord): SaleView {
-    return saleView(sale, this.#deps.journal.ordersOfSale(sale.saleId));
+    return saleView(
+      sale,
+      this.#deps.journal.ordersOfSale(sale.saleId),
+      this.#deps.book.refundTotals(sale.saleId),
+    );
   }
 
   #emit(sale: SaleRecord, orders = this.#deps.journal.ordersOfSale(sale.saleId)): SaleView {
-    const view = saleView(sale, orders);
+    const view = saleView(sale, orders, this.#deps.book.refundTotals(sale.saleId));
     for (const listener of this.#listeners) {
       try {
         listener(view);

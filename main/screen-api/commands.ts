@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { CatalogueManagerCommands } from '../../common/catalogue-contract.ts';
+import type { RefundManagerCommands } from '../../common/refund-contract.ts';
 import type { TillSaleRequest } from '../../common/till-contract.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { Till } from '../sales/till.ts';
@@ -43,10 +44,15 @@ export type HandlerTable<C extends AnyCommand> = {
 /** The sale and display commands, bound to one engine. */
 export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand>>;
 export type CatalogueManagerCommand = keyof CatalogueManagerCommands;
+export type RefundManagerCommand = keyof RefundManagerCommands;
 /** The settings screen's commands, which outlive any one engine (see main/host/). */
-export type ManagerHandlers = HandlerTable<Exclude<ManagerCommand, CatalogueManagerCommand>>;
+export type ManagerHandlers = HandlerTable<
+  Exclude<ManagerCommand, CatalogueManagerCommand | RefundManagerCommand>
+>;
 /** The catalogue editor's commands: behind the manager's session, on the journal's catalogue. */
 export type CatalogueManagerHandlers = HandlerTable<CatalogueManagerCommand>;
+/** Refunds: behind the manager's session or PIN, on the running services' refund desk. */
+export type RefundManagerHandlers = HandlerTable<RefundManagerCommand>;
 
 export interface CommandContext {
   engine: CheckoutEngine;

@@ -112,6 +112,26 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Di mode browser, lingkungan dan server key diatur lewat variabel lingkungan saat kiosk dijalankan.',
     en: 'In browser mode the environment and server key are set by environment variables when the kiosk starts.',
   },
+  'refund-invalid': {
+    id: 'Pengembalian dana belum dapat dibuat. Periksa jumlah, alasan, dan pesanannya.',
+    en: 'The refund cannot be made yet. Check the amount, the reason and the order.',
+  },
+  'refund-not-allowed': {
+    id: 'Tidak ada yang dapat dikembalikan: pembayaran ini belum lunas, berakhir tanpa dibayar, atau ditarik kembali oleh bank.',
+    en: 'There is nothing to refund: this payment is not paid, ended unpaid, or was taken back by the bank.',
+  },
+  'refund-too-large': {
+    id: 'Jumlahnya lebih dari yang tersisa untuk dikembalikan.',
+    en: 'The amount is more than is left to refund.',
+  },
+  'refund-refused': {
+    id: 'Pengembalian dana ditolak. Tidak ada uang yang dikembalikan.',
+    en: 'The refund was refused. Nothing was refunded.',
+  },
+  'refund-pending': {
+    id: 'Pengembalian dana sebelumnya untuk pembayaran ini masih dikonfirmasi. Tunggu hasilnya dulu.',
+    en: 'An earlier refund of this payment is still being confirmed. Wait for its outcome first.',
+  },
   internal: {
     id: 'Terjadi kesalahan di kasir. Pesanan yang sudah dibuat tetap tersimpan.',
     en: 'Something went wrong in the kiosk. Orders already made are saved.',

@@ -7,6 +7,7 @@ import type { ContractError, ErrorCode, FieldProblem } from '../../common/contra
 import { CatalogueInputError } from '../catalogue/catalogue-service.ts';
 import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/engine.ts';
 import { ApprovalError, SaleBusyError, SaleNotOpenError, TillInputError } from '../sales/till.ts';
+import { RefundError } from '../refunds/index.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
 import { ERROR_WORDS, type Bilingual } from './error-words.ts';
@@ -141,6 +142,12 @@ export function toContractError(error: unknown, command: string): ContractError 
   if (error instanceof ApprovalError) {
     return contractError('discount-needs-approval', {
       ...(error.outcome === 'missing' ? {} : { message: APPROVAL_WORDS[error.outcome] }),
+    });
+  }
+  if (error instanceof RefundError) {
+    return contractError(error.code, {
+      message: { ...error.words },
+      ...(error.problems.length > 0 ? { problems: error.problems } : {}),
     });
   }
   if (error instanceof SaleBusyError) return contractError('sale-not-open', { message: SALE_BUSY_WORDS });

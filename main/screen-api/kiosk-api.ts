@@ -19,8 +19,10 @@ import { systemClock } from '../clock.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
 import type { Till } from '../sales/till.ts';
+import type { RefundDesk } from '../refunds/index.ts';
 import type { ManagerAuthority } from '../settings/manager-authority.ts';
 import { catalogueManagerHandlers } from './catalogue-commands.ts';
+import { refundManagerHandlers } from './refund-commands.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
 import { commandHandlers, type ManagerHandlers } from './commands.ts';
 import { createDisplayPresenter, DEFAULT_SCENE_TIMINGS, type SceneTimings } from './display-presenter.ts';
@@ -40,7 +42,7 @@ export interface KioskApi {
    * with 'unknown-command'), runs it, and maps every failure to a ContractError. Never throws.
    */
   call(role: Role, name: string, payload: unknown): Promise<CallOutcome>;
-  /** Events for that role only: cashier gets 'order' | 'health' | 'settings', display gets 'display'. */
+  /** Events for that role only: cashier gets 'order' | 'health' | 'settings' | 'sale' | 'catalogue' | 'refund', display gets 'display'. */
   subscribe(role: Role, listener: (name: string, payload: unknown) => void): () => void;
   /** Unsubscribes from the engine and clears timers; later calls answer 'kiosk-stopping'. */
   close(): void;
@@ -68,8 +70,10 @@ export interface KioskApiDeps {
    * 'unknown-command', as for a kiosk that has no settings screen.
    */
   manager?: ManagerHandlers;
-  /** The manager's session, for the catalogue editor's commands (absent: they are refused as locked). */
+  /** The manager's session, for the catalogue editor's and refunds' commands (absent: refused as locked). */
   authority?: ManagerAuthority;
+  /** The refund desk over the same journal (absent: the refund commands are unknown). */
+  refunds?: RefundDesk;
 }
 
 function isManagerCommand(name: AnyCommand): boolean {
@@ -78,6 +82,10 @@ function isManagerCommand(name: AnyCommand): boolean {
 
 function isCatalogueManagerCommand(name: AnyCommand): boolean {
   return isManagerCommand(name) && name.startsWith('catalogue.');
+}
+
+function isRefundCommand(name: AnyCommand): boolean {
+  return isManagerCommand(name) && name.startsWith('refund.');
 }
 
 function isRole(role: unknown): role is Role {
@@ -117,6 +125,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     presenter.saleChanged(sale);
   });
   const offCatalogue = deps.catalogue.on((catalogue) => hub.publish('cashier', 'catalogue', catalogue));
+  const offRefunds = deps.refunds?.on((event) => hub.publish('cashier', 'refund', event)) ?? (() => {});
 
   const offEngine = engine.on((event) => {
     if (event.type === 'order') {
@@ -152,6 +161,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
   });
 
   const catalogueManager = catalogueManagerHandlers(deps.catalogue, () => deps.authority?.touch() ?? false);
+  const refundManager = refundManagerHandlers(deps.refunds, deps.authority);
 
   return {
     async call(role, name, payload) {
@@ -169,9 +179,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
         const table = (
           isCatalogueManagerCommand(known)
             ? catalogueManager
-            : isManagerCommand(known)
-              ? deps.manager
-              : handlers
+            : isRefundCommand(known)
+              ? refundManager
+              : isManagerCommand(known)
+                ? deps.manager
+                : handlers
         ) as Record<string, (payload: unknown) => unknown> | undefined;
         const run = table?.[known];
         if (run === undefined) return refuse(contractError('unknown-command'));
@@ -189,6 +201,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       offEngine();
       offTill();
       offCatalogue();
+      offRefunds();
       offSettings();
       presenter.close();
       hub.clear();

@@ -1,6 +1,6 @@
 /**
  * The manager's authority as other services ask for it: the till (a discount above the threshold),
- * the catalogue editor, later refunds, the drawer and shift close. A PIN checked here counts
+ * the catalogue editor, refunds (also from the CLI, see pin-file.ts), later the drawer and shift close. A PIN checked here counts
  * towards the same lockout as the settings screen's, so no second door to guess it through exists.
  */
 import { afterRightPin, afterWrongPin, lockedUntil, verifyPin } from './manager-pin.ts';
@@ -16,7 +16,10 @@ export interface ManagerAuthority {
   checkPin(pin: string): Promise<PinOutcome>;
 }
 
-export async function checkManagerPin(core: SettingsCore, pin: string): Promise<PinOutcome> {
+/** What a PIN check reads and writes: the stored document (its lockout counters) and the clock. */
+export type PinKeeper = Pick<SettingsCore, 'document' | 'clock' | 'draft' | 'state'>;
+
+export async function checkManagerPin(core: PinKeeper, pin: string): Promise<PinOutcome> {
   const record = core.document.manager.pin;
   if (record === null) return 'no-pin';
   if (lockedUntil(core.document.manager, core.clock.now()) !== null) return 'locked';

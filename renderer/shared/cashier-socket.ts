@@ -8,6 +8,7 @@ import type {
   PublicSettings,
 } from '../../common/contract.ts';
 import type { CatalogueSnapshot } from '../../common/catalogue-contract.ts';
+import type { RefundEvent } from '../../common/refund-contract.ts';
 import { managerApiOver } from './manager-socket.ts';
 import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
 import type { SocketClient } from './socket-client.ts';
@@ -39,6 +40,7 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onSettings: listen<PublicSettings>('settings'),
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
+    onRefund: listen<RefundEvent>('refund'),
     manager: managerApiOver((name, payload) => client.call(name, payload)),
   };
 }

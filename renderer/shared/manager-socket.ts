@@ -30,5 +30,9 @@ export function managerApiOver(send: CallCommand): ManagerApi {
       importCsv: (csv) => call('catalogue.import', { csv }),
       exportCsv: () => call('catalogue.export', {}),
     },
+    refunds: {
+      create: (request) => call('refund.create', request),
+      list: (target) => call('refund.list', target),
+    },
   };
 }

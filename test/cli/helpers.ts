@@ -43,6 +43,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** In-process runs: the secret questions asked at the pretend terminal. */
+  asked?: string[];
 }
 
 /** Starts the real CLI; `done` resolves when it exits. */
@@ -70,16 +72,34 @@ export function cli(args: readonly string[], env: KioskEnv): Promise<CliResult> 
   return startCli(args, env).done;
 }
 
-/** The same commands without a process: runKiosk with captured streams. */
-export async function cliInProcess(args: readonly string[], env: KioskEnv): Promise<CliResult> {
+/**
+ * The same commands without a process: runKiosk with captured streams. `typed` plays the person
+ * at a terminal, answering each secret question (the manager PIN) in turn; without it there is no
+ * terminal to ask.
+ */
+export async function cliInProcess(
+  args: readonly string[],
+  env: KioskEnv,
+  typed?: string[],
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  const asked: string[] = [];
+  const answers = [...(typed ?? [])];
   const code = await runKiosk(args, {
     env: cleanEnv(env),
     stdout: { write: (chunk: string) => (stdout += chunk) },
     stderr: { write: (chunk: string) => (stderr += chunk) },
+    ...(typed === undefined
+      ? {}
+      : {
+          askSecret: (question: string) => {
+            asked.push(question);
+            return Promise.resolve(answers.shift());
+          },
+        }),
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, asked };
 }
 
 export function jsonLines(stdout: string): Record<string, unknown>[] {

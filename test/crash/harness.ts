@@ -54,7 +54,8 @@ export class KioskChild {
   readonly #waiters = new Set<Waiter>();
   #partial = '';
 
-  constructor(spec: ChildSpec, script: string = CHILD) {
+  /** `script`: another child program speaking the same protocol (the refund child). */
+  constructor(spec: ChildSpec | object, script: string = CHILD) {
     this.#proc = spawn(
       process.execPath,
       ['--disable-warning=ExperimentalWarning', script, JSON.stringify(spec)],

@@ -66,7 +66,11 @@ export type ChildLine =
   /** Till children: every sale view the till announced (after its commit). */
   | { t: 'till'; id: string; state: string; paid: number; due: number; cash: number; live: string | null }
   | { t: 'till-done'; id: string; state: string }
-  | { t: 'cashier'; action: 'charge-again' | 'void'; id: string };
+  | { t: 'cashier'; action: 'charge-again' | 'void'; id: string }
+  /** The refund child (refund-child.ts): a refund moved, and how the request was answered. */
+  | { t: 'refund'; key: string; state: string }
+  | { t: 'refund-outcome'; complete: boolean; keys: string[] }
+  | { t: 'refund-refused'; code: string };
 
 /**
  * A kiosk child that sells through the till: split sales (cash now, the rest by QRIS/GoPay), and

@@ -152,10 +152,10 @@ test('an item is added, refused at its fields, edited, deactivated and moved; th
   await cashier.screenshot({ path: `${SHOTS}/deactivated.png` });
 
   // Search narrows the list and turns moving off.
-  await cashier.getByTestId('catalogue-search').fill('tubruk');
+  await cashier.getByTestId('catalogue-editor-search').fill('tubruk');
   await expect(cashier.locator('[data-testid^="catalogue-item-"]')).toHaveCount(1);
   await expect(cashier.getByTestId(`item-up-${id}`)).toHaveCount(0);
-  await cashier.getByTestId('catalogue-search').fill('');
+  await cashier.getByTestId('catalogue-editor-search').fill('');
 
   // Reactivated: offered again.
   await cashier.getByTestId(`item-toggle-${id}`).click();

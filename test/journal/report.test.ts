@@ -64,6 +64,11 @@ describe('report', () => {
       settledCount: 5,
       settledAmount: 95_000,
       openCount: 4,
+      refunds: [],
+      refundedCount: 0,
+      refundedAmount: 0,
+      refundsInDoubt: 0,
+      settledNetAmount: 95_000,
     });
   });
 
@@ -75,6 +80,11 @@ describe('report', () => {
       settledCount: 0,
       settledAmount: 0,
       openCount: 0,
+      refunds: [],
+      refundedCount: 0,
+      refundedAmount: 0,
+      refundsInDoubt: 0,
+      settledNetAmount: 0,
     });
   });
 

@@ -416,7 +416,9 @@ describe('documented answers parse exactly', () => {
   });
 
   it('a refund without a key is sent with a generated one, which the caller gets back', async () => {
-    gateway.answer({ body: { status_code: '200', transaction_status: 'refund' } });
+    gateway.answer({
+      body: { status_code: '200', order_id: 'o-1', transaction_status: 'refund', refund_amount: '5000.00' },
+    });
     const r = await client.refund('o-1', {}, { direct: true });
     const sent = JSON.parse(gateway.requests[0]?.body ?? '');
     expect(gateway.requests[0]?.path).toBe('/v2/o-1/refund/online/direct');

@@ -105,6 +105,18 @@ const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
     { csv: 'nama;harga' },
   ],
   ['manager.catalogue.exportCsv', (a) => a.manager.catalogue.exportCsv(), 'catalogue.export', {}],
+  [
+    'manager.refunds.create',
+    (a) => a.manager.refunds.create({ orderId: 'TOKO-1', amount: 5000, reason: 'Rusak', managerPin: '2468' }),
+    'refund.create',
+    { orderId: 'TOKO-1', amount: 5000, reason: 'Rusak', managerPin: '2468' },
+  ],
+  [
+    'manager.refunds.list',
+    (a) => a.manager.refunds.list({ saleId: 'S-1' }),
+    'refund.list',
+    { saleId: 'S-1' },
+  ],
   ['cancel', (a) => a.cancel('TOKO-1'), 'sale.cancel', { orderId: 'TOKO-1' }],
   ['checkNow', (a) => a.checkNow('TOKO-2'), 'sale.checkNow', { orderId: 'TOKO-2' }],
   ['simulate', (a) => a.simulate('TOKO-3', 'deny'), 'sale.simulate', { orderId: 'TOKO-3', outcome: 'deny' }],
@@ -177,6 +189,7 @@ describe('the cashier bridge', () => {
         'onSettings',
         'onSale',
         'onCatalogue',
+        'onRefund',
         'manager',
       ].sort(),
     );
@@ -194,8 +207,10 @@ describe('the cashier bridge', () => {
         'clearKey',
         'testKey',
         'catalogue',
+        'refunds',
       ].sort(),
     );
+    expect(Object.keys(bridge.manager.refunds).sort()).toEqual(['create', 'list']);
     expect(Object.keys(bridge.manager.catalogue).sort()).toEqual(
       [
         'saveItem',
@@ -225,9 +240,10 @@ describe('the cashier bridge', () => {
     const methods = [
       ...Object.keys(bridge).filter((k) => k !== 'manager' && !k.startsWith('on')),
       ...Object.keys(bridge.manager)
-        .filter((k) => k !== 'catalogue')
+        .filter((k) => k !== 'catalogue' && k !== 'refunds')
         .map((k) => `manager.${k}`),
       ...Object.keys(bridge.manager.catalogue).map((k) => `manager.catalogue.${k}`),
+      ...Object.keys(bridge.manager.refunds).map((k) => `manager.refunds.${k}`),
     ];
     expect(new Set(methods)).toEqual(names);
   });

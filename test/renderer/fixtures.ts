@@ -47,6 +47,7 @@ export function order(overrides: Partial<ScreenOrder> = {}): ScreenOrder {
     detail: undefined,
     cancelRequestedAt: undefined,
     alert: undefined,
+    refunded: undefined,
     qrReady: true,
     ...overrides,
   };
@@ -116,6 +117,7 @@ export function saleView(overrides: Partial<SaleView> = {}): SaleView {
     due: 44_000,
     liveOrderId: 'TOKO-0001',
     voidReason: undefined,
+    refunded: undefined,
     ...overrides,
   };
 }

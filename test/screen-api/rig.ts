@@ -55,6 +55,8 @@ export interface RigOptions {
   withoutJournal?: boolean;
   /** The till's pricing and discount approval (default: none, as the bare CLI). */
   till?: OpenOptions['till'];
+  /** The settings screen's commands and the manager's authority (the PIN), as the host wires them. */
+  withManager?: boolean;
 }
 
 const rigs: Rig[] = [];
@@ -78,7 +80,11 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
   services.engine.start();
   services.till.recover();
   // The settings browser mode uses: a JSON document in the data folder, the mode from the env.
-  const { screen: settings } = await openSettings({
+  const {
+    screen: settings,
+    manager,
+    authority,
+  } = await openSettings({
     store: jsonFileDocumentStore(join(dir, 'settings.json')),
     safeStorage: undefined,
     platform: process.platform,
@@ -96,8 +102,10 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
     emulator: services.emulator,
     settings,
     mode: config.mode,
+    refunds: services.refunds,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.withoutJournal ? {} : { journal: services.journal }),
+    ...(options.withManager ? { manager, authority } : {}),
   });
   const events: Record<Role, Received[]> = { cashier: [], display: [] };
   for (const role of ['cashier', 'display'] as const) {

@@ -1,4 +1,4 @@
-/** `kiosk report`: the end-of-day count, by final state, payment type and issuer. */
+/** `kiosk report`: the end-of-day count, by final state, payment type and issuer, and the day's refunds. */
 import type { KioskConfig } from '../../host/env-config.ts';
 import { dateOption, parseCommand } from '../args.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -22,7 +22,7 @@ export async function reportCommand(
       return EXIT.ok;
     }
     out.line(`Sales of ${report.date} (shop-local day)`);
-    if (report.lines.length === 0) {
+    if (report.lines.length === 0 && report.refunds.length === 0) {
       out.line('No sales.');
       return EXIT.ok;
     }
@@ -39,6 +39,28 @@ export async function reportCommand(
     for (const line of table(['STATE', 'TYPE', 'ISSUER', 'COUNT', 'AMOUNT'], rows)) out.line(line);
     out.line(`Settled: ${report.settledCount} sale(s), ${rupiah(report.settledAmount)}`);
     if (report.openCount > 0) out.line(`Still open: ${report.openCount} sale(s); run "kiosk recover"`);
+    if (report.refunds.length > 0) {
+      out.line('');
+      out.line('Refunds made that day (whatever day the sale was paid):');
+      const refundRows = alignRight(
+        report.refunds.map((l) => [
+          l.state === 'requested' ? 'in doubt' : l.origin === 'kiosk' ? 'refunded' : l.origin,
+          l.tender,
+          l.paymentType,
+          l.issuer === '' ? '-' : l.issuer,
+          String(l.count),
+          rupiah(l.amount),
+        ]),
+        5,
+      );
+      for (const line of table(['REFUND', 'TENDER', 'TYPE', 'ISSUER', 'COUNT', 'AMOUNT'], refundRows))
+        out.line(line);
+      out.line(`Refunded: ${report.refundedCount} refund(s), ${rupiah(report.refundedAmount)}`);
+      out.line(`Settled less QRIS/GoPay refunds: ${rupiah(report.settledNetAmount)}`);
+      if (report.refundsInDoubt > 0) {
+        out.line(`Being confirmed: ${report.refundsInDoubt} refund(s); run "kiosk recover"`);
+      }
+    }
     return EXIT.ok;
   });
 }

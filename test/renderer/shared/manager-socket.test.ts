@@ -90,6 +90,18 @@ const CASES: [string, (api: ManagerApi) => Promise<unknown>, string, unknown][] 
     { csv: 'name,price\nTeh,5000\n' },
   ],
   ['catalogue.exportCsv', (api) => api.catalogue.exportCsv(), 'catalogue.export', {}],
+  [
+    'refunds.create',
+    (api) => api.refunds.create({ saleId: 'S-1', reason: 'Rusak' }),
+    'refund.create',
+    { saleId: 'S-1', reason: 'Rusak' },
+  ],
+  [
+    'refunds.list',
+    (api) => api.refunds.list({ orderId: 'TOKO-1', managerPin: '2468' }),
+    'refund.list',
+    { orderId: 'TOKO-1', managerPin: '2468' },
+  ],
 ];
 
 describe('ManagerApi over the socket', () => {

@@ -143,10 +143,10 @@ export function CatalogueEditor({ commands, catalogue: fed, online, onLocked }: 
     <div className="catalogue-editor" data-testid="catalogue-editor" data-revision={catalogue.revision}>
       <div className="catalogue-toolbar">
         <div className="field catalogue-search">
-          <label htmlFor="catalogue-search">{t('settings.catalogue.search')}</label>
+          <label htmlFor="catalogue-editor-search">{t('settings.catalogue.search')}</label>
           <input
-            id="catalogue-search"
-            data-testid="catalogue-search"
+            id="catalogue-editor-search"
+            data-testid="catalogue-editor-search"
             type="search"
             autoComplete="off"
             value={state.query}
