@@ -11,6 +11,7 @@
  * Imports only from common/: it is bundled into the sandboxed preloads.
  */
 import type { CatalogueImportSummary, CatalogueSnapshot } from '../common/catalogue-contract.ts';
+import { dayApiOver } from '../common/day-contract.ts';
 import type { SaleView } from '../common/till-contract.ts';
 import type {
   AnyCommand,
@@ -176,6 +177,7 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     manager: managerBridge(call),
+    day: dayApiOver((name, payload) => call(name, payload)),
   };
 }
 

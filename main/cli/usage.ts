@@ -52,6 +52,30 @@ Commands:
       sales exist; pass it to --before for the next page.
   report [--date YYYY-MM-DD] [--json]
       The day's totals by final state, payment type and issuer (default: today, shop-local).
+  report x [--json] [--csv FILE] [--lang id|en]
+      The X report: everything since the last Z (tenders, payment types and issuers, discounts,
+      service, tax, refunds, counts, by hour, by item, each shift's drawer). Closes nothing.
+  report z [--date YYYY-MM-DD] [--json] [--csv FILE] [--lang id|en]
+      Closes the period since the last Z as the Z of today's business day (or --date, a late
+      close): numbered Z-0001, Z-0002…, stored and never changed; later corrections go on the
+      next Z. Refused while a shift is open, when nothing happened since the last Z, and for a
+      day that already has its Z.
+  report z --number N [--json] [--csv FILE]
+      Shows (and exports) a stored Z again.
+  report range --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--csv FILE] [--lang id|en]
+      Sales by business day and per-item totals over a date range (at most 366 days).
+      --csv writes semicolon-separated UTF-8 with a BOM, which Excel set to Indonesian opens
+      in columns; amounts are whole rupiah without grouping.
+  shift open --float N [--cashier NAME]
+      Opens a shift with the float counted into the drawer. With cashiers on the list, name one
+      and give the cashier's PIN in KIOSK_CASHIER_PIN. Refused while a shift or a sale is open.
+  shift cash in|out --amount N --reason TEXT
+      Cash put into or taken out of the open shift's drawer, with why.
+  shift close --counted N [--note TEXT]
+      Closes the open shift with the cash counted; prints what the drawer should have held and
+      the difference. Refused while one of its sales still has money due.
+  shift status [--json]
+      The open shift and its drawer, as the X shows it.
   doctor [--json]
       Checks the configuration, the data folder, the journal and the gateway (a status call
       for an order that cannot exist: 404 means reachable and the key accepted).
@@ -64,11 +88,12 @@ Environment:
   KIOSK_DATA_DIR         journal, QR images and the training ledger; default the app's data folder
   KIOSK_TIMEOUT_SECONDS  how long a QR waits for payment before the kiosk expires it (default 900)
   KIOSK_PAYMENT_TYPES    comma-separated list of enabled types: gopay,qris
+  KIOSK_CASHIER_PIN      the cashier's PIN for "shift open --cashier NAME"; never printed
 
 Exit codes:
   0  settled; without --wait, QR ready; every doctor check passed
   1  unexpected error
-  2  bad input, usage or configuration (nothing was journaled or sent)
+  2  bad input, usage or configuration, or a refused shift or report (nothing was journaled or sent)
   3  the order ended unpaid (expire, cancel, deny, failed) or is unknown to the gateway
   4  the outcome is still open or unknown at the timeout; the journal keeps the order for "recover"
   5  a doctor check failed

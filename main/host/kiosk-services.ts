@@ -18,6 +18,7 @@ import { loadOrCreateTrainingKey, startEmulator, type RunningEmulator } from '..
 import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
 import { QrStore } from '../qr/qr-store.ts';
+import { openDay, type DayOptions, type DayServices } from '../reports/day-services.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
 import { environmentId, type KioskConfig } from './env-config.ts';
@@ -30,6 +31,8 @@ export interface KioskServices {
   engine: CheckoutEngine;
   catalogue: CatalogueService;
   till: Till;
+  /** Shifts, the cashier list and the X, Z and range reports. */
+  day: DayServices;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -43,6 +46,8 @@ export interface OpenOptions {
   quickItemsFile?: string;
   /** Pricing and the manager's approval of large discounts (default: none, and no PIN to give). */
   till?: Pick<TillDeps, 'settings' | 'approve'>;
+  /** The manager PIN for the Z and the cashier list, and the CSV's language (default: none, 'id'). */
+  day?: Pick<DayOptions, 'manager' | 'language'>;
 }
 
 /** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
@@ -123,8 +128,16 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       ...(config.paymentTypes !== undefined ? { enabledPaymentTypes: config.paymentTypes } : {}),
     },
   );
+  const day = openDay({
+    db: journal.database,
+    environment,
+    clock: options.clock ?? systemClock,
+    utcOffsetMinutes: engine.settings.utcOffsetMinutes,
+    ...options.day,
+  });
   const till = new Till({
     book: new SalesBook(journal.database),
+    shifts: day.shifts.gate,
     journal,
     engine,
     clock: options.clock ?? systemClock,
@@ -138,6 +151,7 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     engine,
     catalogue,
     till,
+    day,
     emulator,
     async close() {
       await engine.stop();

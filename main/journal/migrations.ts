@@ -10,6 +10,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CATALOGUE_MIGRATION } from '../catalogue/migration.ts';
 import { V1_ORDERS_AND_EVENTS } from './schema/v1-orders-events.ts';
 import { V2_REVIEW_AND_ALERTS } from './schema/v2-review-alerts.ts';
+import { SHIFTS_AND_Z_REPORTS } from './schema/shifts-z-reports.ts';
 import { V4_SALES } from './schema/v4-sales.ts';
 
 export interface Migration {
@@ -37,5 +38,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'sales: lines, totals, cash tenders, their events; orders linked to their sale',
     up: (db) => db.exec(V4_SALES),
+  },
+  {
+    description: 'cashiers, shifts and their drawer events, the shift of a sale, Z reports',
+    up: (db) => db.exec(SHIFTS_AND_Z_REPORTS),
   },
 ];

@@ -8,6 +8,7 @@ import type {
   PublicSettings,
 } from '../../common/contract.ts';
 import type { CatalogueSnapshot } from '../../common/catalogue-contract.ts';
+import { dayApiOver } from '../../common/day-contract.ts';
 import { managerApiOver } from './manager-socket.ts';
 import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
 import type { SocketClient } from './socket-client.ts';
@@ -40,6 +41,7 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     manager: managerApiOver((name, payload) => client.call(name, payload)),
+    day: dayApiOver((name, payload) => client.call(name, payload)),
   };
 }
 
