@@ -6,7 +6,8 @@
  * Groups: qr (charge → QR ready), settle (settlement → event), journal (1,000,000 orders),
  * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes), catalogue
  * (search-as-you-type and add-by-barcode over 10,000 items), receipts (rendering to ESC/POS, print
- * job → last byte at a fake printer). No argument runs them all.
+ * job → last byte at a fake printer), day (the Z report of a 7,000-sale day). No argument runs them
+ * all.
  */
 import { benchCatalogue } from './catalogue.ts';
 import { benchJournal } from './journal-scale.ts';
@@ -16,6 +17,7 @@ import { benchReceipts } from './receipts.ts';
 import { benchScreens } from './screens.ts';
 import { benchSettlement } from './settlement.ts';
 import { Report } from './stats.ts';
+import { benchZReport } from './z-report.ts';
 
 const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   qr: benchQrReady,
@@ -25,6 +27,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   screens: benchScreens,
   catalogue: benchCatalogue,
   receipts: benchReceipts,
+  day: benchZReport,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {

@@ -34,7 +34,9 @@ export interface FiguresContext {
   openShift?: ShiftRow;
 }
 
-interface PaidSaleRow {
+interface EndedSaleRow {
+  kind: string;
+  sale_id: string;
   created_at: number;
   shift_id: number | null;
   subtotal: number;
@@ -56,6 +58,8 @@ interface FinalOrderRow {
   gross_amount: number;
   sale_id: string | null;
   created_at: number;
+  /** Only for an order made without a till sale: its items (JSON). */
+  items: string | null;
 }
 
 interface ItemSqlRow {
@@ -115,19 +119,29 @@ export function computeFigures(selection: Selection, ctx: FiguresContext): Repor
   let rounding = 0;
   let cashOutsideShifts = 0;
 
+  // One pass over the sales that ended: paid ones with what was taken for them, voided ones counted.
   const sales = db
-    .prepare<Record<string, string | number>, PaidSaleRow>(
-      `WITH paid AS (${selection.paidSales})
-       SELECT s.created_at, s.shift_id, s.subtotal, s.line_discounts, s.order_discount, s.service, s.tax,
-              s.tax_included, s.total,
-              (SELECT coalesce(sum(c.amount), 0) FROM cash_tenders c
-                WHERE c.sale_id = s.sale_id AND c.state = 'taken') AS cash,
-              (SELECT coalesce(sum(o.gross_amount), 0) FROM orders o
-                WHERE o.sale_id = s.sale_id AND o.state = 'settlement') AS settled
-         FROM paid JOIN sales s ON s.sale_id = paid.sale_id`,
+    .prepare<Record<string, string | number>, EndedSaleRow>(
+      `WITH ended AS (${selection.endedSales})
+       SELECT ended.kind, s.sale_id, s.created_at, s.shift_id, s.subtotal, s.line_discounts, s.order_discount,
+              s.service, s.tax, s.tax_included, s.total,
+              CASE WHEN ended.kind = 'paid' THEN
+                (SELECT coalesce(sum(c.amount), 0) FROM cash_tenders c
+                  WHERE c.sale_id = s.sale_id AND c.state = 'taken') ELSE 0 END AS cash,
+              CASE WHEN ended.kind = 'paid' THEN
+                (SELECT coalesce(sum(o.gross_amount), 0) FROM orders o
+                  WHERE o.sale_id = s.sale_id AND o.state = 'settlement') ELSE 0 END AS settled
+         FROM ended JOIN sales s ON s.sale_id = ended.sale_id
+        WHERE s.environment = @environment`,
     )
     .all(params);
+  const paidIds: string[] = [];
   for (const s of sales) {
+    if (s.kind !== 'paid') {
+      counts.voided += 1;
+      continue;
+    }
+    paidIds.push(s.sale_id);
     const taken = s.cash + s.settled;
     counts.sales += 1;
     salesAmount += taken;
@@ -144,12 +158,15 @@ export function computeFigures(selection: Selection, ctx: FiguresContext): Repor
   }
 
   const payments = new Map<string, PaymentTypeLine>();
+  const orderItems: { items: string; amount: number }[] = [];
   const orders = db
     .prepare<Record<string, string | number>, FinalOrderRow>(
       `WITH fin AS (${selection.finalOrders})
        SELECT o.state, o.payment_type, coalesce(o.paid_with, o.payment_type) AS paid_with,
-              coalesce(o.issuer, '') AS issuer, o.gross_amount, o.sale_id, o.created_at
-         FROM fin JOIN orders o ON o.order_id = fin.order_id`,
+              coalesce(o.issuer, '') AS issuer, o.gross_amount, o.sale_id, o.created_at,
+              CASE WHEN o.sale_id IS NULL AND o.state = 'settlement' THEN o.items END AS items
+         FROM fin JOIN orders o ON o.order_id = fin.order_id
+        WHERE o.environment = @environment`,
     )
     .all(params);
   for (const o of orders) {
@@ -167,6 +184,7 @@ export function computeFigures(selection: Selection, ctx: FiguresContext): Repor
           salesAmount += o.gross_amount;
           subtotal += o.gross_amount;
           addHour(o.created_at, o.gross_amount);
+          orderItems.push({ items: o.items ?? '[]', amount: o.gross_amount });
         }
         break;
       }
@@ -184,12 +202,6 @@ export function computeFigures(selection: Selection, ctx: FiguresContext): Repor
     }
   }
 
-  counts.voided =
-    db
-      .prepare<Record<string, string | number>, { n: number }>(
-        `SELECT count(*) AS n FROM (${selection.voidedSales})`,
-      )
-      .get(params)?.n ?? 0;
   counts.stillOpen =
     db
       .prepare<{ environment: string | number }, { n: number }>(
@@ -213,48 +225,54 @@ export function computeFigures(selection: Selection, ctx: FiguresContext): Repor
     rounding,
     refunds: refundFigures(ctx.refunds, ctx.refundTotals),
     byHour: [...hours.values()].sort((a, b) => a.hour - b.hour),
-    byItem: items(db, selection),
+    byItem: items(db, paidIds, orderItems),
     shifts: shiftLines(db, selection, ctx),
     cashOutsideShifts,
   };
 }
 
 /**
- * Item lines of paid till sales, plus those of QRIS/GoPay orders made without a till sale; such an
- * order with no items (an amount typed at the CLI) is one line with an empty name.
+ * Item lines of the paid till sales, plus those of QRIS/GoPay orders made without a till sale (the
+ * CLI's `--item`); such an order with no items (an amount typed at the CLI) is one line with an
+ * empty name. Lines are grouped by catalogue item, SKU and name.
  */
-function items(db: BetterSqlite3.Database, selection: Selection): ItemLine[] {
+function items(
+  db: BetterSqlite3.Database,
+  paidIds: readonly string[],
+  orders: readonly { items: string; amount: number }[],
+): ItemLine[] {
+  const lines = new Map<string, ItemLine>();
+  const add = (item: string, name: string, sku: string | null, quantity: number, amount: number) => {
+    const key = `${item}\u0000${sku ?? ''}\u0000${name}`;
+    const line = lines.get(key) ?? { name, sku, quantity: 0, amount: 0 };
+    line.quantity += quantity;
+    line.amount += amount;
+    lines.set(key, line);
+  };
+  // The ids go in as one JSON array: the lines are read by their sale, without a second pass over
+  // the period's events.
   const rows = db
-    .prepare<Record<string, string | number>, ItemSqlRow>(
-      `WITH paid AS (${selection.paidSales}), fin AS (${selection.finalOrders})
-       SELECT name, sku, sum(quantity) AS quantity, sum(amount) AS amount FROM (
-         SELECT l.name AS name, l.sku AS sku, coalesce(l.item_id, '') AS item, l.quantity AS quantity,
-                l.total AS amount
-           FROM paid JOIN sale_lines l ON l.sale_id = paid.sale_id
-         UNION ALL
-         SELECT json_extract(j.value, '$.name'), json_extract(j.value, '$.id'), '',
-                json_extract(j.value, '$.quantity'),
-                json_extract(j.value, '$.price') * json_extract(j.value, '$.quantity')
-           FROM fin JOIN orders o ON o.order_id = fin.order_id, json_each(o.items) j
-          WHERE o.sale_id IS NULL AND o.state = 'settlement'
-         UNION ALL
-         SELECT '', NULL, '', 1, o.gross_amount
-           FROM fin JOIN orders o ON o.order_id = fin.order_id
-          WHERE o.sale_id IS NULL AND o.state = 'settlement' AND json_array_length(o.items) = 0
-       ) GROUP BY item, coalesce(sku, ''), name`,
+    .prepare<[string], ItemSqlRow & { item: string }>(
+      `SELECT l.name, l.sku, coalesce(l.item_id, '') AS item, sum(l.quantity) AS quantity, sum(l.total) AS amount
+         FROM json_each(?) p JOIN sale_lines l ON l.sale_id = p.value
+        GROUP BY item, coalesce(l.sku, ''), l.name`,
     )
-    .all(selection.params);
-  return rows
-    .map((r) => ({ name: r.name, sku: r.sku, quantity: r.quantity, amount: r.amount }))
-    .sort(
-      (a, b) => b.amount - a.amount || compareText(a.name, b.name) || compareText(a.sku ?? '', b.sku ?? ''),
-    );
+    .all(JSON.stringify(paidIds));
+  for (const r of rows) add(r.item, r.name, r.sku, r.quantity, r.amount);
+  for (const order of orders) {
+    const sold = JSON.parse(order.items) as { id?: string; name: string; price: number; quantity: number }[];
+    if (sold.length === 0) add('', '', null, 1, order.amount);
+    for (const item of sold) add('', item.name, item.id ?? null, item.quantity, item.price * item.quantity);
+  }
+  return [...lines.values()].sort(
+    (a, b) => b.amount - a.amount || compareText(a.name, b.name) || compareText(a.sku ?? '', b.sku ?? ''),
+  );
 }
 
 function shiftLines(db: BetterSqlite3.Database, selection: Selection, ctx: FiguresContext): ShiftCashLine[] {
   const rows = db
     .prepare<Record<string, string | number>, ShiftRow>(
-      `SELECT * FROM shifts WHERE id IN (${selection.closedShifts}) ORDER BY opened_at, id`,
+      `SELECT * FROM shifts WHERE id IN (${selection.shifts}) ORDER BY opened_at, id`,
     )
     .all(selection.params);
   if (ctx.openShift !== undefined && !rows.some((r) => r.id === ctx.openShift?.id)) rows.push(ctx.openShift);

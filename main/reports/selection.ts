@@ -22,28 +22,29 @@ export const FINAL_STATES_SQL = "('settlement', 'expire', 'cancel', 'deny', 'fai
 export const OPEN_STATES_SQL = "state IN ('created', 'charging', 'pending', 'review')";
 
 export interface Selection {
-  /** SELECT sale_id of the paid sales counted. */
-  paidSales: string;
-  /** SELECT sale_id of the voided sales counted. */
-  voidedSales: string;
-  /** SELECT order_id of the QRIS/GoPay orders counted (each ended: settled, expired, …). */
+  /**
+   * SELECT sale_id, kind ('paid' | 'voided') of the sales counted; the environment is filtered
+   * by the caller, which reads the sale row anyway.
+   */
+  endedSales: string;
+  /** SELECT order_id of the QRIS/GoPay orders counted (each ended); environment as above. */
   finalOrders: string;
-  /** SELECT id of the closed shifts counted. */
-  closedShifts: string;
+  /** SELECT id of the shifts counted. */
+  shifts: string;
   params: Record<string, string | number>;
 }
 
 /** Everything of `environment` that ended after `from` and up to `to`. */
 export function periodSelection(environment: string, from: Marks, to: Marks): Selection {
   return {
-    paidSales: saleEnded('paid'),
-    voidedSales: saleEnded('voided'),
+    endedSales: `
+      SELECT sale_id, kind FROM sale_events
+       WHERE seq > @saleEventsFrom AND seq <= @saleEventsTo AND kind IN ('paid', 'voided')`,
     finalOrders: `
-      SELECT o.order_id FROM events e JOIN orders o ON o.order_id = e.order_id
-       WHERE e.seq > @eventsFrom AND e.seq <= @eventsTo
-         AND e.to_state IN ${FINAL_STATES_SQL} AND e.from_state NOT IN ${FINAL_STATES_SQL}
-         AND o.environment = @environment`,
-    closedShifts: `
+      SELECT order_id FROM events
+       WHERE seq > @eventsFrom AND seq <= @eventsTo
+         AND to_state IN ${FINAL_STATES_SQL} AND from_state NOT IN ${FINAL_STATES_SQL}`,
+    shifts: `
       SELECT s.id FROM shift_events e JOIN shifts s ON s.id = e.shift_id
        WHERE e.seq > @shiftEventsFrom AND e.seq <= @shiftEventsTo AND e.kind = 'closed'
          AND s.environment = @environment`,
@@ -59,16 +60,9 @@ export function periodSelection(environment: string, from: Marks, to: Marks): Se
   };
 }
 
-function saleEnded(kind: 'paid' | 'voided'): string {
-  return `
-    SELECT e.sale_id FROM sale_events e JOIN sales s ON s.sale_id = e.sale_id
-     WHERE e.seq > @saleEventsFrom AND e.seq <= @saleEventsTo AND e.kind = '${kind}'
-       AND s.environment = @environment`;
-}
-
 /**
  * Sales and orders of `environment` filed under business days `from`..`to` (both included), as they
- * stand now; shifts that opened on those days.
+ * stand now; the shifts given (those that opened on those days).
  */
 export function dateSelection(
   environment: string,
@@ -76,17 +70,15 @@ export function dateSelection(
   to: string,
   shiftIds: readonly number[],
 ): Selection {
-  const saleIn = (state: 'paid' | 'voided') =>
-    `SELECT sale_id FROM sales WHERE environment = @environment AND state = '${state}'
-        AND business_date BETWEEN @fromDate AND @toDate`;
   return {
-    paidSales: saleIn('paid'),
-    voidedSales: saleIn('voided'),
+    endedSales: `
+      SELECT sale_id, state AS kind FROM sales WHERE environment = @environment
+         AND state IN ('paid', 'voided') AND business_date BETWEEN @fromDate AND @toDate`,
     finalOrders: `
       SELECT order_id FROM orders WHERE business_date BETWEEN @fromDate AND @toDate
          AND state IN ${FINAL_STATES_SQL} AND environment = @environment`,
     // Ids are integers the caller read from the journal: safe to write into the statement.
-    closedShifts: `SELECT id FROM shifts WHERE id IN (${shiftIds.map((id) => Math.trunc(id)).join(', ')})`,
+    shifts: `SELECT id FROM shifts WHERE id IN (${shiftIds.map((id) => Math.trunc(id)).join(', ')})`,
     params: { environment, fromDate: from, toDate: to },
   };
 }
