@@ -7,6 +7,7 @@ import type { Session } from '../shared/session.ts';
 import { useConnectionStatus } from '../shared/use-connection.ts';
 import { AmountField } from './AmountField.tsx';
 import { CartView } from './CartView.tsx';
+import { DayPanel } from './day/DayPanel.tsx';
 import { ChargeButton } from './ChargeButton.tsx';
 import { keepFocusOnPointer } from './focus.ts';
 import { HistoryList } from './HistoryList.tsx';
@@ -145,6 +146,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
           if (settingsReason === undefined) setView('settings');
         }}
       />
+      <DayPanel api={api.day} online={status === 'open'} saleBusy={saleBusy} />
       {status === 'lost' && <ConnectionLost />}
       {view === 'settings' && (
         <SettingsScreen

@@ -6,14 +6,17 @@ import { openCashierSession } from '../shared/connect-cashier.ts';
 import { createI18n } from '../shared/i18n/index.ts';
 import { cashier as enCashier, common as enCommon, settings as enSettings } from '../shared/i18n/en.ts';
 import { cashier as idCashier, common as idCommon, settings as idSettings } from '../shared/i18n/id.ts';
+import { day as enDay } from '../shared/i18n/en/day.ts';
+import { day as idDay } from '../shared/i18n/id/day.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 import './cashier.css';
 import './settings/settings.css';
+import './day/day.css';
 
 const i18n = createI18n({
-  id: { common: idCommon, cashier: idCashier, settings: idSettings },
-  en: { common: enCommon, cashier: enCashier, settings: enSettings },
+  id: { common: idCommon, cashier: idCashier, settings: idSettings, day: idDay },
+  en: { common: enCommon, cashier: enCashier, settings: enSettings, day: enDay },
 });
 
 const root = document.getElementById('root');
