@@ -27,7 +27,10 @@ export function DayPanel({ api, online, saleBusy }: DayPanelProps) {
   const returnFocus = useRef<HTMLButtonElement>(null);
 
   const refresh = useCallback(() => {
-    api.status().then(setStatus, () => undefined);
+    // Through a promise, so even a call that throws at once (an older preload) only leaves the strip empty.
+    Promise.resolve()
+      .then(() => api.status())
+      .then(setStatus, () => undefined);
   }, [api]);
 
   useEffect(() => {
