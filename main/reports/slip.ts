@@ -24,10 +24,8 @@ export function periodSlip(report: PeriodReport, options: SlipOptions): SlipDocu
   for (const t of f.tenders) rows.push({ label: `${w.tender[t.tender]} (${t.count})`, amount: t.amount });
   if (f.paymentTypes.length > 0) rows.push({ label: w.paymentTypes.toUpperCase(), ruleAbove: true });
   for (const p of f.paymentTypes) {
-    rows.push({
-      label: `${p.paymentType} ${p.issuer === '' ? '' : p.issuer} (${p.count})`.replace('  ', ' '),
-      amount: p.amount,
-    });
+    const issuer = p.issuer === '' ? '' : ` ${p.issuer}`;
+    rows.push({ label: `${p.paymentType}${issuer} (${p.count})`, amount: p.amount });
   }
   rows.push({ label: w.counts.toUpperCase(), ruleAbove: true });
   for (const [key, label] of Object.entries(w.count) as [keyof typeof f.counts, string][]) {
