@@ -14,7 +14,7 @@ import type {
   ZSummary,
 } from '../../common/day-contract.ts';
 import { zLabel } from '../../common/day-contract.ts';
-import { dateRangeProblems, isCalendarDate } from '../../common/day-input.ts';
+import { isCalendarDate } from '../../common/day-input.ts';
 import type { Clock } from '../clock.ts';
 import { businessDateOf } from '../journal/business-date.ts';
 import { DayError, invalidInput } from '../shifts/errors.ts';
@@ -23,7 +23,8 @@ import { clockTime, type ShiftService } from '../shifts/shift-service.ts';
 import { periodCsv, rangeCsv, type CsvLanguage } from './csv.ts';
 import { computeFigures, isEmpty } from './figures.ts';
 import type { RefundInput } from './refund-input.ts';
-import { dateSelection, NO_MARKS, periodSelection, type Marks } from './selection.ts';
+import { rangeReport } from './range-report.ts';
+import { NO_MARKS, periodSelection, type Marks } from './selection.ts';
 import { ZBook, type ZRow } from './z-book.ts';
 
 export interface ReportServiceOptions {
@@ -37,8 +38,6 @@ export interface ReportServiceOptions {
   /** The kiosk's language, for the CSV's words (default Bahasa Indonesia). */
   language?: () => CsvLanguage;
 }
-
-const DAY_MS = 86_400_000;
 
 export class ReportService {
   readonly zBook: ZBook;
@@ -179,59 +178,17 @@ export class ReportService {
   }
 
   range(from: string, to: string): RangeReport {
-    const problems = dateRangeProblems(from, to);
-    if (problems.length > 0) throw invalidInput(problems);
-    return this.#db.transaction(() => {
-      const offset = this.#o.utcOffsetMinutes;
-      // Shifts that opened on those business days (a day or so either side, then exactly).
-      const start = Date.parse(`${from}T00:00:00Z`) - offset * 60_000 - DAY_MS;
-      const end = Date.parse(`${to}T00:00:00Z`) - offset * 60_000 + 2 * DAY_MS;
-      const shiftIds = this.#db
-        .prepare<[string, number, number], { id: number; opened_at: number }>(
-          'SELECT id, opened_at FROM shifts WHERE environment = ? AND opened_at BETWEEN ? AND ?',
-        )
-        .all(this.#env, start, end)
-        .filter((s) => {
-          const day = businessDateOf(s.opened_at, offset);
-          return day >= from && day <= to;
-        })
-        .map((s) => s.id);
-      const selection = dateSelection(this.#env, from, to, shiftIds);
-      const figures = computeFigures(selection, {
+    return rangeReport(
+      {
         db: this.#db,
-        shifts: this.#o.shifts.book,
-        refunds: this.#o.refunds,
-        refundTotals: this.#o.refunds.inDates(this.#env, from, to),
-        utcOffsetMinutes: offset,
-      });
-      const days = this.#db
-        .prepare<Record<string, string>, { date: string; sales: number; amount: number }>(
-          `SELECT date, count(*) AS sales, sum(amount) AS amount FROM (
-             SELECT s.business_date AS date,
-                    (SELECT coalesce(sum(c.amount), 0) FROM cash_tenders c
-                      WHERE c.sale_id = s.sale_id AND c.state = 'taken') +
-                    (SELECT coalesce(sum(o.gross_amount), 0) FROM orders o
-                      WHERE o.sale_id = s.sale_id AND o.state = 'settlement') AS amount
-               FROM sales s WHERE s.environment = @environment AND s.state = 'paid'
-                AND s.business_date BETWEEN @fromDate AND @toDate
-             UNION ALL
-             SELECT business_date, gross_amount FROM orders
-              WHERE business_date BETWEEN @fromDate AND @toDate AND state = 'settlement'
-                AND sale_id IS NULL AND environment = @environment
-           ) GROUP BY date ORDER BY date`,
-        )
-        .all({ environment: this.#env, fromDate: from, toDate: to });
-      return {
-        kind: 'range' as const,
         environment: this.#env,
-        training: this.#training,
-        from,
-        to,
-        utcOffsetMinutes: offset,
-        days,
-        figures,
-      };
-    })();
+        utcOffsetMinutes: this.#o.utcOffsetMinutes,
+        refunds: this.#o.refunds,
+        shifts: this.#o.shifts.book,
+      },
+      from,
+      to,
+    );
   }
 
   csv(request: CsvRequest): { csv: string; fileName: string } {
