@@ -62,6 +62,9 @@ Commands:
       day that already has its Z.
   report z --number N [--json] [--csv FILE]
       Shows (and exports) a stored Z again.
+  report z --verify [--json]
+      Checks every Z: numbers without gaps, each seal (sha256 chained to the Z before), and each
+      one's figures recomputed from the journal for its period. Exit 5 when something is wrong.
   report range --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--csv FILE] [--lang id|en]
       Sales by business day and per-item totals over a date range (at most 366 days).
       --csv writes semicolon-separated UTF-8 with a BOM, which Excel set to Indonesian opens
@@ -96,7 +99,7 @@ Exit codes:
   2  bad input, usage or configuration, or a refused shift or report (nothing was journaled or sent)
   3  the order ended unpaid (expire, cancel, deny, failed) or is unknown to the gateway
   4  the outcome is still open or unknown at the timeout; the journal keeps the order for "recover"
-  5  a doctor check failed
+  5  a doctor check failed, or "report z --verify" found a problem
 
 Ctrl+C stops waiting, stops the engine cleanly and keeps open orders in the journal.
 Training mode keeps its emulator's ledger in the data folder: run one training kiosk at a time.

@@ -80,6 +80,9 @@ describe('kiosk shift and kiosk report x|z|range', () => {
     const stored = jsonLines(shown.stdout)[0] as unknown as PeriodReport;
     expect(stored).toMatchObject({ label: 'Z-0001', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(stored.figures.shifts[0]?.difference).toBe(-2_000);
+    const verified = await cliInProcess(['report', 'z', '--verify'], env);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('1 Z report(s): numbered without gaps');
     const day = await cliInProcess(['report', '--json'], env);
     expect((jsonLines(day.stdout)[0] as unknown as DayReport).settledAmount).toBe(44_000);
   });

@@ -23,6 +23,7 @@ const OPTIONS = {
   number: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  verify: { type: 'boolean' },
 } as const;
 
 export const DAY_REPORT_KINDS = ['x', 'z', 'range'] as const;
@@ -62,6 +63,20 @@ export async function dayReportCommand(
       if (values.json === true) out.json(report);
       else for (const line of rangeText(report)) out.line(line);
       return EXIT.ok;
+    }
+    if (kind === 'z' && values.verify === true) {
+      const problems = reports.verify();
+      const count = reports.zBook.all(day.shifts.environment).length;
+      if (values.json === true) out.json({ zReports: count, problems });
+      for (const problem of problems) out.note(problem);
+      if (values.json !== true) {
+        out.line(
+          problems.length === 0
+            ? `${count} Z report(s): numbered without gaps, each seal right, each one's figures the journal's own`
+            : `${problems.length} problem(s) in ${count} Z report(s)`,
+        );
+      }
+      return problems.length === 0 ? EXIT.ok : EXIT.doctorFailed;
     }
     const report =
       kind === 'x' ? reports.x() : number !== undefined ? reports.zGet(number) : reports.closeZ(date);
