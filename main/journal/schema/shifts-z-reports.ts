@@ -99,12 +99,14 @@ ALTER TABLE sales ADD COLUMN shift_id INTEGER REFERENCES shifts (id);
 ALTER TABLE sales ADD COLUMN cashier_id INTEGER REFERENCES cashiers (id);
 CREATE INDEX sales_shift ON sales (shift_id) WHERE shift_id IS NOT NULL;
 
--- The X and Z read a sale by its id for these columns only: from an index that holds them, rather
--- than from the row, whose priced breakdown (JSON) fills most of a page. Half the Z's time on a busy
--- day (bench/z-report.ts). Neither index changes once its sale is written.
+-- The X and Z read each sale, its cash and its settled charges by the sale's id, for these columns
+-- only: from indexes that hold them, rather than from rows that are mostly a priced breakdown or a
+-- QR (JSON, URLs). That is most of the Z's time on a busy day (bench/z-report.ts). The first two
+-- are written once per sale; the third only for orders of till sales, as their state moves.
 CREATE INDEX sales_report ON sales (sale_id, environment, created_at, shift_id, subtotal, line_discounts,
   order_discount, service, tax, tax_included, total);
 CREATE INDEX cash_tenders_report ON cash_tenders (sale_id, state, amount);
+CREATE INDEX orders_sale_report ON orders (sale_id, state, gross_amount) WHERE sale_id IS NOT NULL;
 
 -- A sale belongs to the open shift of its environment (none when none is open) and its cashier,
 -- checked as it is written: a shift closed by another process a moment earlier cannot take it.
