@@ -87,7 +87,25 @@ export default tseslint.config(
       'main/receipts/**',
       'main/printing/**',
     ],
-    ['screen-api', 'settings', 'host', 'screen-pages', 'browser-mode', 'shell-logic', 'shell', 'cli'],
+    [
+      'screen-api',
+      'settings',
+      'shifts',
+      'reports',
+      'host',
+      'screen-pages',
+      'browser-mode',
+      'shell-logic',
+      'shell',
+      'cli',
+    ],
+  ),
+  // The day's money: cashiers and shifts, the X, Z and range reports. Above the core (they read the
+  // till's sales and orders) and beside the settings (a cashier PIN is kept as the manager PIN is).
+  ...mainLayer(
+    "the day's money: shifts and reports",
+    ['main/shifts/**', 'main/reports/**'],
+    ['screen-api', 'host', 'screen-pages', 'browser-mode', 'shell-logic', 'shell', 'cli'],
   ),
   ...mainLayer(
     'the contract server and the settings',

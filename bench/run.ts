@@ -7,7 +7,8 @@
  * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes), catalogue
  * (search-as-you-type and add-by-barcode over 10,000 items, the pure functions), cashier (the
  * same two in the real cashier screen in Chromium), receipts (rendering to ESC/POS, print job →
- * last byte at a fake printer). No argument runs them all.
+ * last byte at a fake printer), day (the Z report of a 7,000-sale day). No argument runs them
+ * all.
  */
 import { benchCashierScreen } from './cashier-screen.ts';
 import { benchCatalogue } from './catalogue.ts';
@@ -18,6 +19,7 @@ import { benchReceipts } from './receipts.ts';
 import { benchScreens } from './screens.ts';
 import { benchSettlement } from './settlement.ts';
 import { Report } from './stats.ts';
+import { benchZReport } from './z-report.ts';
 
 const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   qr: benchQrReady,
@@ -28,6 +30,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   catalogue: benchCatalogue,
   cashier: benchCashierScreen,
   receipts: benchReceipts,
+  day: benchZReport,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {

@@ -18,6 +18,7 @@ import type {
   CatalogueProblemView,
   CatalogueSnapshot,
 } from './catalogue-contract.ts';
+import type { DayApi, DayCashierCommands } from './day-contract.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
 import type { RefundEvent, RefundManagerApi, RefundManagerCommands } from './refund-contract.ts';
 import type { RefundProblem } from './refund-input.ts';
@@ -216,7 +217,7 @@ export interface ManagerStatus {
 }
 
 /** Commands, by role: name → [payload, result]. */
-export interface CashierCommands extends TillCashierCommands, CatalogueCashierCommands {
+export interface CashierCommands extends TillCashierCommands, CatalogueCashierCommands, DayCashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
   'sale.cancel': [{ orderId: string }, ScreenOrder];
   'sale.checkNow': [{ orderId: string }, ScreenOrder];
@@ -275,6 +276,19 @@ export const CASHIER_COMMANDS = [
   'report.day',
   'settings.setLanguage',
   'display.showCart',
+  'day.status',
+  'shift.open',
+  'shift.cash',
+  'shift.close',
+  'report.x',
+  'report.z',
+  'report.zList',
+  'report.zGet',
+  'report.range',
+  'report.csv',
+  'cashier.list',
+  'cashier.save',
+  'shift.setPolicy',
 ] as const satisfies readonly CashierCommand[];
 
 export const MANAGER_COMMANDS = [
@@ -402,6 +416,24 @@ export const ERROR_CODES = [
   'refund-refused',
   /** An earlier refund of the same payment is still being confirmed with the gateway. */
   'refund-pending',
+  /** A float, counted amount, cash movement, cashier or date range was refused; see `problems`. */
+  'day-invalid',
+  /** No shift is open, and the shop's policy asks for one before a sale (or the act needs one). */
+  'no-shift',
+  /** A shift is already open (or still open, for a Z). */
+  'shift-open',
+  /** A sale still has money due: it must end before the shift opens or closes. */
+  'shift-sale-open',
+  /** Cash out above what the drawer should hold. */
+  'drawer-short',
+  /** The cashier's PIN is wrong, or the cashier is unknown or inactive. */
+  'cashier-refused',
+  /** Nothing happened since the last Z. */
+  'z-empty',
+  /** That business day already has its Z. */
+  'z-day-closed',
+  /** No Z with that number. */
+  'z-unknown',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -440,6 +472,8 @@ export class KioskCallError extends Error {
  */
 export interface CashierApi extends TillCashierApi, CatalogueCashierApi {
   snapshot(): Promise<CashierSnapshot>;
+  /** Shifts, cash in/out, the X, Z and range reports, the cashier list. */
+  day: DayApi;
   cancel(orderId: string): Promise<ScreenOrder>;
   checkNow(orderId: string): Promise<ScreenOrder>;
   simulate(orderId: string, outcome: SimulatedOutcome): Promise<ScreenOrder>;

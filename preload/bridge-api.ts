@@ -12,6 +12,7 @@
  */
 import type { CatalogueImportSummary, CatalogueSnapshot } from '../common/catalogue-contract.ts';
 import type { RefundEvent, RefundOutcome, RefundSummary } from '../common/refund-contract.ts';
+import { dayApiOver } from '../common/day-contract.ts';
 import type { SaleView } from '../common/till-contract.ts';
 import type {
   AnyCommand,
@@ -182,6 +183,7 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     onRefund: listen<RefundEvent>('refund'),
     manager: managerBridge(call),
+    day: dayApiOver((name, payload) => call(name, payload)),
   };
 }
 

@@ -14,6 +14,8 @@ import { pinCommand } from './commands/pin.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { refundCommand } from './commands/refund.ts';
 import { reportCommand } from './commands/report.ts';
+import { shiftCommand } from './commands/shift.ts';
+import { DayError } from '../shifts/errors.ts';
 import { statusCommand } from './commands/status.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { Output, type CliIo } from './io.ts';
@@ -50,6 +52,8 @@ export async function runKiosk(argv: readonly string[], io: CliIo): Promise<Exit
     }
     // doctor reports a bad configuration as one of its findings rather than refusing to start.
     if (name === 'doctor') return await doctorCommand(rest, out, io.env);
+    // The cashier's PIN comes from the environment, like the server key.
+    if (name === 'shift') return await shiftCommand(rest, out, configFromEnv(io.env), io.env);
     const command = COMMANDS[name];
     if (command === undefined)
       throw new UsageError(`unknown command "${name}"`, `Perintah "${name}" tidak dikenal.`);
@@ -70,6 +74,11 @@ function reportFailure(out: Output, error: unknown): ExitCode {
       id: `Konfigurasi tidak valid: periksa variabel ${error.variable}.`,
       en: error.message,
     });
+    return EXIT.usage;
+  }
+  if (error instanceof DayError) {
+    out.refusal(`refused (${error.code}), nothing was written`, error.words);
+    for (const problem of error.problems.slice(1)) out.refusal(problem.field, problem.message);
     return EXIT.usage;
   }
   if (error instanceof SaleInputError) {

@@ -76,6 +76,33 @@ Commands:
       The day's totals by final state, payment type and issuer (default: today, shop-local),
       and the refunds made that day: by tender and how the payment was made, the ones found
       at the gateway (dashboard, chargeback) included, and the settled total less them.
+  report x [--json] [--csv FILE] [--lang id|en]
+      The X report: everything since the last Z (tenders, payment types and issuers, discounts,
+      service, tax, refunds, counts, by hour, by item, each shift's drawer). Closes nothing.
+  report z [--date YYYY-MM-DD] [--json] [--csv FILE] [--lang id|en]
+      Closes the period since the last Z as the Z of today's business day (or --date, a late
+      close): numbered Z-0001, Z-0002…, stored and never changed; later corrections go on the
+      next Z. Refused while a shift is open, when nothing happened since the last Z, and for a
+      day that already has its Z.
+  report z --number N [--json] [--csv FILE]
+      Shows (and exports) a stored Z again.
+  report z --verify [--json]
+      Checks every Z: numbers without gaps, each seal (sha256 chained to the Z before), and each
+      one's figures recomputed from the journal for its period. Exit 5 when something is wrong.
+  report range --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--csv FILE] [--lang id|en]
+      Sales by business day and per-item totals over a date range (at most 366 days).
+      --csv writes semicolon-separated UTF-8 with a BOM, which Excel set to Indonesian opens
+      in columns; amounts are whole rupiah without grouping.
+  shift open --float N [--cashier NAME]
+      Opens a shift with the float counted into the drawer. With cashiers on the list, name one
+      and give the cashier's PIN in KIOSK_CASHIER_PIN. Refused while a shift or a sale is open.
+  shift cash in|out --amount N --reason TEXT
+      Cash put into or taken out of the open shift's drawer, with why.
+  shift close --counted N [--note TEXT]
+      Closes the open shift with the cash counted; prints what the drawer should have held and
+      the difference. Refused while one of its sales still has money due.
+  shift status [--json]
+      The open shift and its drawer, as the X shows it.
   catalogue import FILE.csv
       Imports the catalogue from a CSV file (UTF-8, a header row; as "catalogue export" writes
       it, or from a spreadsheet). All or nothing: any bad row refuses the whole file, every
@@ -111,16 +138,18 @@ Environment:
   KIOSK_TIMEOUT_SECONDS  how long a QR waits for payment before the kiosk expires it (default 900)
   KIOSK_PAYMENT_TYPES    comma-separated list of enabled types: gopay,qris
   KIOSK_MANAGER_PIN      the manager PIN for refund and pin set (else it is asked, unechoed)
+  KIOSK_CASHIER_PIN      the cashier's PIN for "shift open --cashier NAME"; never printed
 
 Exit codes:
   0  settled, or a cash sale paid; without --wait, QR ready; every doctor check passed;
      the catalogue command did its work
   1  unexpected error
-  2  bad input, usage or configuration (nothing was journaled, sent or imported)
+  2  bad input, usage or configuration, or a refused shift or report (nothing was journaled,
+     sent or imported)
   3  the order ended unpaid (expire, cancel, deny, failed) or is unknown to the gateway
   4  the outcome is still open or unknown at the timeout; the journal keeps the order (or the
      refund) for "recover"
-  5  a doctor check failed
+  5  a doctor check failed, or "report z --verify" found a problem
   6  no refund was made: refused by the shop's rules or the gateway, or the gateway could not be asked
 
 Ctrl+C stops waiting, stops the engine cleanly and keeps open orders in the journal.

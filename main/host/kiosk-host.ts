@@ -112,6 +112,13 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         },
         approve: (pin) => settings.authority.checkPin(pin),
       },
+      day: {
+        manager: {
+          pinSet: async () => (await settings.manager['manager.status']({})).pinSet,
+          checkPin: (pin) => settings.authority.checkPin(pin),
+        },
+        language: () => settings.current().language,
+      },
     });
     try {
       // Recovery first: the api's view of open orders must already include the resumed ones.
@@ -122,6 +129,7 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         engine: services.engine,
         till: services.till,
         catalogue: services.catalogue,
+        day: services.day,
         authority: settings.authority,
         refunds: services.refunds,
         emulator: services.emulator,

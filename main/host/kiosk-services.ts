@@ -20,6 +20,7 @@ import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
 import { QrStore } from '../qr/qr-store.ts';
 import { RefundDesk, type RefundDeskDeps, type RefundDeskOptions } from '../refunds/index.ts';
+import { openDay, type DayOptions, type DayServices } from '../reports/day-services.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
 import { environmentId, type KioskConfig } from './env-config.ts';
@@ -33,6 +34,8 @@ export interface KioskServices {
   catalogue: CatalogueService;
   till: Till;
   refunds: RefundDesk;
+  /** Shifts, the cashier list and the X, Z and range reports. */
+  day: DayServices;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -48,6 +51,8 @@ export interface OpenOptions {
   till?: Pick<TillDeps, 'settings' | 'approve'>;
   /** The refund rules and timing (tests shorten the windows), and the drawer's pulse for cash refunds. */
   refunds?: Pick<RefundDeskOptions, 'policy' | 'settings'> & Pick<RefundDeskDeps, 'openDrawer'>;
+  /** The manager PIN for the Z and the cashier list, and the CSV's language (default: none, 'id'). */
+  day?: Pick<DayOptions, 'manager' | 'language'>;
 }
 
 /** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
@@ -128,9 +133,17 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       ...(config.paymentTypes !== undefined ? { enabledPaymentTypes: config.paymentTypes } : {}),
     },
   );
+  const day = openDay({
+    db: journal.database,
+    environment,
+    clock: options.clock ?? systemClock,
+    utcOffsetMinutes: engine.settings.utcOffsetMinutes,
+    ...options.day,
+  });
   const book = new SalesBook(journal.database);
   const till = new Till({
     book,
+    shifts: day.shifts.gate,
     journal,
     engine,
     clock: options.clock ?? systemClock,
@@ -156,6 +169,7 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     catalogue,
     till,
     refunds,
+    day,
     emulator,
     async close() {
       await refunds.stop();

@@ -40,6 +40,9 @@ export interface NewSale {
   cash?: { amount: number; received: number };
   /** A cash sale is paid when it is made. */
   paid: boolean;
+  /** The open shift the sale belongs to, and its cashier (the journal refuses any other). */
+  shiftId?: number;
+  cashierId?: number | null;
   /** Journaled with the sale: e.g. the manager's approval of a discount. */
   events?: { kind: SaleEventKind; detail: Record<string, unknown> }[];
 }
@@ -99,9 +102,11 @@ export class SalesBook {
     this.#insertEvent = db.prepare('INSERT INTO sale_events (sale_id, at, kind, detail) VALUES (?, ?, ?, ?)');
     const insertSale =
       db.prepare(`INSERT INTO sales (sale_id, environment, state, created_at, updated_at, closed_at,
-        business_date, subtotal, line_discounts, order_discount, service, tax, tax_included, total, cash_total, breakdown)
+        business_date, subtotal, line_discounts, order_discount, service, tax, tax_included, total, cash_total, breakdown,
+        shift_id, cashier_id)
       VALUES (@sale_id, @environment, @state, @created_at, @created_at, @closed_at, @business_date, @subtotal,
-        @line_discounts, @order_discount, @service, @tax, @tax_included, @total, @cash_total, @breakdown)`);
+        @line_discounts, @order_discount, @service, @tax, @tax_included, @total, @cash_total, @breakdown,
+        @shift_id, @cashier_id)`);
     const insertLine =
       db.prepare(`INSERT INTO sale_lines (sale_id, line_no, item_id, sku, name, unit_price, quantity,
         line_discount, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -136,6 +141,8 @@ export class SalesBook {
         total: b.total,
         cash_total: b.cashTotal,
         breakdown: JSON.stringify(b),
+        shift_id: sale.shiftId ?? null,
+        cashier_id: sale.cashierId ?? null,
       });
       for (const line of b.lines) {
         insertLine.run(

@@ -52,8 +52,19 @@ export interface TillSettings {
   approval: DiscountApproval | null;
 }
 
+/** Which shift (and cashier) a new sale belongs to: main/shifts/ answers, the till only asks. */
+export interface ShiftGate {
+  /**
+   * The open shift, or null when none is open and sales without one are allowed. Throws (writing
+   * nothing) when the shop's policy asks for an open shift and there is none.
+   */
+  forNewSale(): { shiftId: number; cashierId: number | null } | null;
+}
+
 export interface TillDeps {
   book: SalesBook;
+  /** Absent: sales belong to no shift (a till without the day's services). */
+  shifts?: ShiftGate;
   journal: Journal;
   engine: CheckoutEngine;
   clock: Clock;
@@ -111,6 +122,8 @@ export class Till {
     const settings = this.#deps.settings();
     const plan = planSale(request, { ...settings, paymentTypes: engine.settings.enabledPaymentTypes });
     const events: { kind: 'approval'; detail: Record<string, unknown> }[] = [];
+    // Refused before the manager's PIN is spent on a sale that could not be made anyway.
+    this.#deps.shifts?.forNewSale();
     if (plan.discountsNeedingApproval.length > 0) {
       const pin = request.managerPin;
       if (pin === undefined || pin === '') throw new ApprovalError('missing', plan.discountsNeedingApproval);
@@ -121,10 +134,13 @@ export class Till {
         detail: { discounts: plan.discountsNeedingApproval, by: 'manager-pin' },
       });
     }
+    // Asked again after the PIN's wait: the shift may have closed meanwhile.
+    const shift = this.#deps.shifts?.forNewSale() ?? null;
     const now = clock.now();
     const { utcOffsetMinutes } = engine.settings;
     const tender = plan.tender;
     const sale = book.create({
+      ...(shift === null ? {} : { shiftId: shift.shiftId, cashierId: shift.cashierId }),
       saleId: newOrderId('S', now, utcOffsetMinutes),
       environment: this.#environment,
       createdAt: now,

@@ -24,6 +24,8 @@ import type { Clock } from '../clock.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
 import { isBusinessDate } from '../journal/business-date.ts';
+import type { DayServices } from '../reports/day-services.ts';
+import { dayHandlers } from './day-commands.ts';
 import type { DisplayPresenter } from './display-presenter.ts';
 import { fieldError, CommandRefusal } from './errors.ts';
 import type { ScreenSettingsSource } from './screen-settings.ts';
@@ -58,6 +60,8 @@ export interface CommandContext {
   engine: CheckoutEngine;
   till: Till;
   catalogue: CatalogueService;
+  /** Shifts and the X, Z and range reports (absent: their commands are refused as unknown). */
+  day: DayServices | undefined;
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
   mode: KioskMode;
@@ -115,5 +119,6 @@ export function commandHandlers(ctx: CommandContext): Handlers {
       return null;
     },
     'display.snapshot': () => presenter.current(),
+    ...dayHandlers(ctx.day),
   };
 }

@@ -132,6 +132,42 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Pengembalian dana sebelumnya untuk pembayaran ini masih dikonfirmasi. Tunggu hasilnya dulu.',
     en: 'An earlier refund of this payment is still being confirmed. Wait for its outcome first.',
   },
+  'day-invalid': {
+    id: 'Isian belum benar. Periksa yang ditandai; tidak ada yang disimpan.',
+    en: 'Some input is not right. Check what is marked; nothing was saved.',
+  },
+  'no-shift': {
+    id: 'Belum ada shift yang dibuka. Buka shift dulu.',
+    en: 'No shift is open. Open a shift first.',
+  },
+  'shift-open': {
+    id: 'Sebuah shift masih terbuka. Tutup shift itu dulu.',
+    en: 'A shift is still open. Close it first.',
+  },
+  'shift-sale-open': {
+    id: 'Masih ada penjualan yang belum selesai. Selesaikan atau batalkan dulu.',
+    en: 'A sale still has money due. Finish or void it first.',
+  },
+  'drawer-short': {
+    id: 'Uang keluar lebih besar dari isi laci yang seharusnya.',
+    en: 'The cash out is more than the drawer should hold.',
+  },
+  'cashier-refused': {
+    id: 'Kasir atau PIN kasir salah.',
+    en: 'The cashier or the cashier PIN is wrong.',
+  },
+  'z-empty': {
+    id: 'Tidak ada yang terjadi sejak laporan Z terakhir. Laporan Z kosong tidak dibuat.',
+    en: 'Nothing happened since the last Z report. An empty Z is not made.',
+  },
+  'z-day-closed': {
+    id: 'Hari ini sudah ditutup dengan laporan Z.',
+    en: 'This day is already closed by a Z report.',
+  },
+  'z-unknown': {
+    id: 'Laporan Z ini tidak ada di kasir ini.',
+    en: 'This Z report is not on this till.',
+  },
   internal: {
     id: 'Terjadi kesalahan di kasir. Pesanan yang sudah dibuat tetap tersimpan.',
     en: 'Something went wrong in the kiosk. Orders already made are saved.',

@@ -8,6 +8,7 @@ import { CatalogueInputError } from '../catalogue/catalogue-service.ts';
 import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/engine.ts';
 import { ApprovalError, SaleBusyError, SaleNotOpenError, TillInputError } from '../sales/till.ts';
 import { RefundError } from '../refunds/index.ts';
+import { DayError } from '../shifts/errors.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
 import { ERROR_WORDS, type Bilingual } from './error-words.ts';
@@ -136,6 +137,12 @@ export function toContractError(error: unknown, command: string): ContractError 
   if (error instanceof CommandRefusal) return error.error;
   if (error instanceof SaleInputError) return contractError('sale-invalid', { problems: error.problems });
   if (error instanceof TillInputError) return contractError('sale-invalid', { problems: error.problems });
+  if (error instanceof DayError) {
+    return contractError(error.code, {
+      message: error.words,
+      ...(error.problems.length > 0 ? { problems: error.problems } : {}),
+    });
+  }
   if (error instanceof CatalogueInputError) {
     return contractError('catalogue-invalid', { problems: error.problems });
   }

@@ -18,6 +18,7 @@ import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
+import type { DayServices } from '../reports/day-services.ts';
 import type { Till } from '../sales/till.ts';
 import type { RefundDesk } from '../refunds/index.ts';
 import type { ManagerAuthority } from '../settings/manager-authority.ts';
@@ -53,6 +54,8 @@ export interface KioskApiDeps {
   /** The till over that engine: sales, their cash and their charges. */
   till: Till;
   catalogue: CatalogueService;
+  /** Shifts, cash in/out, the X, Z and range reports (main/host passes KioskServices.day). */
+  day?: DayServices;
   /** Training mode only. */
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
@@ -145,6 +148,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     engine,
     till: deps.till,
     catalogue: deps.catalogue,
+    day: deps.day,
     emulator: deps.emulator,
     settings: deps.settings,
     mode: deps.mode,

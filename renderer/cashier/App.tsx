@@ -8,6 +8,7 @@ import { ApprovalPrompt } from './approval/ApprovalPrompt.tsx';
 import { CataloguePanel } from './catalogue/CataloguePanel.tsx';
 import { composing } from './cashier-state.ts';
 import { CurrentSale } from './CurrentSale.tsx';
+import { DayPanel } from './day/DayPanel.tsx';
 import { keepFocusOnPointer } from './focus.ts';
 import { HistoryList } from './HistoryList.tsx';
 import { entryAmount } from './keypad/amount-entry.ts';
@@ -101,6 +102,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
           if (settingsReason === undefined) setView('settings');
         }}
       />
+      <DayPanel api={api.day} online={status === 'open'} saleBusy={saleBusy} />
       {status === 'lost' && <ConnectionLost />}
       {view === 'settings' && (
         <SettingsScreen

@@ -6,6 +6,8 @@ import { openCashierSession } from '../shared/connect-cashier.ts';
 import { createI18n } from '../shared/i18n/index.ts';
 import { cashier as enCashier, common as enCommon, settings as enSettings } from '../shared/i18n/en.ts';
 import { cashier as idCashier, common as idCommon, settings as idSettings } from '../shared/i18n/id.ts';
+import { day as enDay } from '../shared/i18n/en/day.ts';
+import { day as idDay } from '../shared/i18n/id/day.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 // The window's layout and shared controls first, then each part's own, in cascade order.
@@ -18,10 +20,11 @@ import './sale/sale.css';
 import './approval/approval.css';
 import './history.css';
 import './settings/settings.css';
+import './day/day.css';
 
 const i18n = createI18n({
-  id: { common: idCommon, cashier: idCashier, settings: idSettings },
-  en: { common: enCommon, cashier: enCashier, settings: enSettings },
+  id: { common: idCommon, cashier: idCashier, settings: idSettings, day: idDay },
+  en: { common: enCommon, cashier: enCashier, settings: enSettings, day: enDay },
 });
 
 const root = document.getElementById('root');

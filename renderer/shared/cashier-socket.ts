@@ -9,6 +9,7 @@ import type {
 } from '../../common/contract.ts';
 import type { CatalogueSnapshot } from '../../common/catalogue-contract.ts';
 import type { RefundEvent } from '../../common/refund-contract.ts';
+import { dayApiOver } from '../../common/day-contract.ts';
 import { managerApiOver } from './manager-socket.ts';
 import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
 import type { SocketClient } from './socket-client.ts';
@@ -42,6 +43,7 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     onRefund: listen<RefundEvent>('refund'),
     manager: managerApiOver((name, payload) => client.call(name, payload)),
+    day: dayApiOver((name, payload) => client.call(name, payload)),
   };
 }
 

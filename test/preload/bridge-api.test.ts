@@ -164,6 +164,45 @@ const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
     'key.test',
     { environment: 'sandbox', key: 'SB-Mid-server-y' },
   ],
+  ['day.status', (a) => a.day.status(), 'day.status', {}],
+  [
+    'day.openShift',
+    (a) => a.day.openShift({ count: { note50000: 2 }, cashierId: 3, pin: '4821' }),
+    'shift.open',
+    { count: { note50000: 2 }, cashierId: 3, pin: '4821' },
+  ],
+  [
+    'day.cash',
+    (a) => a.day.cash('out', 5_000, 'parkir'),
+    'shift.cash',
+    { kind: 'out', amount: 5_000, reason: 'parkir' },
+  ],
+  ['day.closeShift', (a) => a.day.closeShift({ counted: 250_000 }), 'shift.close', { counted: 250_000 }],
+  ['day.x', (a) => a.day.x(), 'report.x', {}],
+  ['day.z, no PIN', (a) => a.day.z(), 'report.z', {}],
+  [
+    'day.z, PIN and date',
+    (a) => a.day.z('4821', '2026-12-01'),
+    'report.z',
+    { managerPin: '4821', date: '2026-12-01' },
+  ],
+  ['day.zList', (a) => a.day.zList(5), 'report.zList', { limit: 5 }],
+  ['day.zGet', (a) => a.day.zGet(2), 'report.zGet', { number: 2 }],
+  [
+    'day.range',
+    (a) => a.day.range('2026-12-01', '2026-12-07'),
+    'report.range',
+    { from: '2026-12-01', to: '2026-12-07' },
+  ],
+  ['day.csv', (a) => a.day.csv({ kind: 'z', number: 2 }), 'report.csv', { kind: 'z', number: 2 }],
+  ['day.cashiers', (a) => a.day.cashiers('4821'), 'cashier.list', { managerPin: '4821' }],
+  [
+    'day.saveCashier',
+    (a) => a.day.saveCashier({ name: 'Sari', pin: '1234', active: true }),
+    'cashier.save',
+    { name: 'Sari', pin: '1234', active: true },
+  ],
+  ['day.setPolicy', (a) => a.day.setPolicy(false), 'shift.setPolicy', { salesWithoutShift: false }],
 ];
 
 describe('the cashier bridge', () => {
@@ -191,6 +230,24 @@ describe('the cashier bridge', () => {
         'onCatalogue',
         'onRefund',
         'manager',
+        'day',
+      ].sort(),
+    );
+    expect(Object.keys(bridge.day).sort()).toEqual(
+      [
+        'status',
+        'openShift',
+        'cash',
+        'closeShift',
+        'x',
+        'z',
+        'zList',
+        'zGet',
+        'range',
+        'csv',
+        'cashiers',
+        'saveCashier',
+        'setPolicy',
       ].sort(),
     );
     expect(Object.keys(bridge.manager).sort()).toEqual(
@@ -222,7 +279,11 @@ describe('the cashier bridge', () => {
         'exportCsv',
       ].sort(),
     );
-    for (const value of [...Object.values(bridge), ...Object.values(bridge.manager)]) {
+    for (const value of [
+      ...Object.values(bridge),
+      ...Object.values(bridge.manager),
+      ...Object.values(bridge.day),
+    ]) {
       expect(['function', 'object']).toContain(typeof value);
     }
   });
@@ -238,7 +299,8 @@ describe('the cashier bridge', () => {
     const names = new Set(CASHIER_CALLS.map(([name]) => name.split(/[ ,]/)[0]));
     const bridge = createCashierBridge(fakeTransport().transport);
     const methods = [
-      ...Object.keys(bridge).filter((k) => k !== 'manager' && !k.startsWith('on')),
+      ...Object.keys(bridge).filter((k) => k !== 'manager' && k !== 'day' && !k.startsWith('on')),
+      ...Object.keys(bridge.day).map((k) => `day.${k}`),
       ...Object.keys(bridge.manager)
         .filter((k) => k !== 'catalogue' && k !== 'refunds')
         .map((k) => `manager.${k}`),

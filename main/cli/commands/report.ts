@@ -5,6 +5,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { alignRight, rupiah, table } from '../format.ts';
 import type { Output } from '../io.ts';
 import { withKiosk } from '../services.ts';
+import { dayReportCommand, isDayReportKind } from './day-report.ts';
 
 const OPTIONS = { date: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -13,6 +14,8 @@ export async function reportCommand(
   out: Output,
   config: KioskConfig,
 ): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (isDayReportKind(first)) return dayReportCommand(first, rest, out, config);
   const { values } = parseCommand('report', argv, OPTIONS, []);
   const date = dateOption(values.date);
   return withKiosk(config, async ({ engine }) => {

@@ -112,6 +112,19 @@ export function installFakeDesktop(pin: string): void {
       settingsListeners.add(listener);
       return () => settingsListeners.delete(listener);
     },
+    // The day's screen only reads its status here: no shift, nothing to close.
+    day: {
+      status: async () => ({
+        businessDate: '2025-01-15',
+        utcOffsetMinutes: 420,
+        training: true,
+        shift: null,
+        cashiers: [],
+        policy: { salesWithoutShift: true },
+        lastZ: null,
+        managerPinSet: true,
+      }),
+    },
     manager: {
       catalogue: {},
       status: async () => status(),

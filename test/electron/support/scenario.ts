@@ -23,6 +23,7 @@ export const CASHIER_KEYS = [
   'catalogue',
   'chargeAgain',
   'checkNow',
+  'day',
   'history',
   'manager',
   'onCatalogue',

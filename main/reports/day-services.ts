@@ -1,0 +1,47 @@
+/**
+ * The day's services over one journal: shifts (with the cashier list and the sale gate) and the
+ * reports, sharing the refunds input so the drawer and the reports can never count refunds
+ * differently. openKiosk builds one; the CLI and the tests use the same.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Clock } from '../clock.ts';
+import type { ManagerGate } from '../shifts/manager-gate.ts';
+import { ShiftService } from '../shifts/shift-service.ts';
+import type { CsvLanguage } from './csv.ts';
+import { NONE_RECORDED, type RefundInput } from './refund-input.ts';
+import { ReportService } from './report-service.ts';
+
+export interface DayServices {
+  shifts: ShiftService;
+  reports: ReportService;
+}
+
+export interface DayOptions {
+  db: BetterSqlite3.Database;
+  environment: string;
+  clock: Clock;
+  utcOffsetMinutes: number;
+  manager?: ManagerGate;
+  language?: () => CsvLanguage;
+  /** Refunds, once main/refunds/ records them; until then none are counted (and reports say so). */
+  refunds?: RefundInput;
+}
+
+export function openDay(options: DayOptions): DayServices {
+  const refunds = options.refunds ?? NONE_RECORDED;
+  const common = {
+    db: options.db,
+    environment: options.environment,
+    clock: options.clock,
+    utcOffsetMinutes: options.utcOffsetMinutes,
+    refunds,
+    ...(options.manager === undefined ? {} : { manager: options.manager }),
+  };
+  const shifts = new ShiftService(common);
+  const reports = new ReportService({
+    ...common,
+    shifts,
+    ...(options.language === undefined ? {} : { language: options.language }),
+  });
+  return { shifts, reports };
+}
