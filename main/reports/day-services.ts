@@ -8,7 +8,8 @@ import type { Clock } from '../clock.ts';
 import type { ManagerGate } from '../shifts/manager-gate.ts';
 import { ShiftService } from '../shifts/shift-service.ts';
 import type { CsvLanguage } from './csv.ts';
-import { NONE_RECORDED, type RefundInput } from './refund-input.ts';
+import { recordedRefunds } from './recorded-refunds.ts';
+import type { RefundInput } from './refund-input.ts';
 import { ReportService } from './report-service.ts';
 
 export interface DayServices {
@@ -23,12 +24,12 @@ export interface DayOptions {
   utcOffsetMinutes: number;
   manager?: ManagerGate;
   language?: () => CsvLanguage;
-  /** Refunds, once main/refunds/ records them; until then none are counted (and reports say so). */
+  /** Where refunds are read (default: the refunds journal in the same file). */
   refunds?: RefundInput;
 }
 
 export function openDay(options: DayOptions): DayServices {
-  const refunds = options.refunds ?? NONE_RECORDED;
+  const refunds = options.refunds ?? recordedRefunds(options.db);
   const common = {
     db: options.db,
     environment: options.environment,

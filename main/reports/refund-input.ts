@@ -1,9 +1,8 @@
 /**
  * Refunds as one input of the day's figures: the drawer's expected cash (cash refunds out of a
- * shift) and the X, Z and range reports (refunds by tender). The refunds work (main/refunds/, its
- * own journal step) plugs in an implementation reading its table; until it does, the kiosk records
- * no refunds, so NONE_RECORDED counts nothing and every report says so in its data
- * (`refunds.included: false` with a note) rather than showing a zero that looks like a fact.
+ * shift) and the X, Z and range reports (refunds by tender). recorded-refunds.ts reads them from
+ * the refunds journal. `included: false` (an input that records none) makes every report say so
+ * in its data, with a note, rather than show a zero that looks like a fact.
  */
 import type { Bilingual, RefundFigures, TenderKind, TenderTotal } from '../../common/day-contract.ts';
 
@@ -25,17 +24,6 @@ export interface RefundInput {
   /** Cash paid out of one shift's drawer for refunds. */
   cashOfShift(shiftId: number): number;
 }
-
-const NOTHING: RefundTotals = { count: 0, amount: 0, byTender: [] };
-
-/** Until main/refunds/ exists: no refunds are recorded by this kiosk, so none are counted. */
-export const NONE_RECORDED: RefundInput = {
-  included: false,
-  mark: () => 0,
-  inPeriod: () => NOTHING,
-  inDates: () => NOTHING,
-  cashOfShift: () => 0,
-};
 
 const NOT_RECORDED: Bilingual = {
   id: 'Pengembalian dana belum dicatat oleh kiosk ini (termasuk yang dibuat di dasbor Midtrans), jadi tidak dihitung di laporan ini.',

@@ -39,8 +39,12 @@ export function periodSlip(report: PeriodReport, options: SlipOptions): SlipDocu
   rows.push({ label: w.taxIncluded, amount: f.tax.included });
   rows.push({ label: w.rounding, amount: f.rounding });
   rows.push({ label: w.refunds.toUpperCase(), ruleAbove: true });
-  if (f.refunds.included) rows.push({ label: w.refunds, amount: f.refunds.amount });
-  else rows.push({ label: f.refunds.note[options.language] });
+  if (f.refunds.included) {
+    rows.push({ label: `${w.refunds} (${f.refunds.count})`, amount: f.refunds.amount });
+    for (const t of f.refunds.byTender) {
+      rows.push({ label: `${w.tender[t.tender]} (${t.count})`, amount: t.amount });
+    }
+  } else rows.push({ label: f.refunds.note[options.language] });
   if (f.byHour.length > 0) rows.push({ label: w.byHour.toUpperCase(), ruleAbove: true });
   for (const h of f.byHour) rows.push({ label: `${hourLabel(h.hour)} (${h.count})`, amount: h.amount });
   if (f.byItem.length > 0) rows.push({ label: w.byItem.toUpperCase(), ruleAbove: true });

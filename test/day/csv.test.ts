@@ -47,7 +47,7 @@ describe('report CSV', () => {
     expect(find('pembayaran', 'Tunai')).toMatchObject({ jumlah: '3', nilai_rp: '49000' });
     expect(find('pembayaran', 'QRIS')).toMatchObject({ jumlah: '1', nilai_rp: '20000' });
     expect(find('jenis pembayaran', 'qris', 'ovo')).toMatchObject({ jumlah: '1', nilai_rp: '20000' });
-    expect(find('pengembalian dana', 'Dicatat di laporan ini')?.keterangan).toBe('tidak');
+    expect(find('pengembalian dana', 'Dicatat di laporan ini')?.keterangan).toBe('ya');
     // Names typed by people come back exactly, quotes and semicolons included; codes keep their zero.
     expect(find('per barang', 'Kopi "Tubruk"; besar')).toMatchObject({
       keterangan: '0899',

@@ -51,7 +51,7 @@ describe('a shift from open to close', () => {
       changeGiven: 26_500,
       cashReturned: 10_000,
       cashRefunds: 0,
-      refundsIncluded: false,
+      refundsIncluded: true,
       cashIn: 100_000,
       cashOut: 30_000,
       cashSales: 3,

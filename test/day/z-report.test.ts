@@ -1,7 +1,7 @@
 /**
  * The X, Z and range reports on the real till: what they count (tenders, payment types and
- * issuers, discounts, service, tax, rounding, counts, hours, items, each shift's drawer), that
- * refunds are not counted and say so, and the Z's rules: numbered without gaps, sealed, never
+ * issuers, discounts, service, tax, rounding, counts, hours, items, each shift's drawer), the
+ * refunds (cash out of the drawer, QRIS/GoPay by tender, each counted once), and the Z's rules: numbered without gaps, sealed, never
  * changed, never empty, one per business day, and later corrections on the next one.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { PricingSettings } from '../../common/pricing/types.ts';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
-import { NONE_RECORDED } from '../../main/reports/refund-input.ts';
+import { recordedRefunds } from '../../main/reports/recorded-refunds.ts';
 import { ReportService } from '../../main/reports/report-service.ts';
 import { ShiftService } from '../../main/shifts/shift-service.ts';
 import { count, line, openDayKiosk, refusal } from './helpers.ts';
@@ -85,8 +85,8 @@ describe('X and Z reports', () => {
       included: 0,
     });
     expect(f.rounding).toBe(210);
-    expect(f.refunds).toMatchObject({ included: false, count: 0, amount: 0 });
-    expect(f.refunds.note.en).toMatch(/not recorded/);
+    expect(f.refunds).toMatchObject({ included: true, count: 0, amount: 0 });
+    expect(f.refunds.note.en).toMatch(/recorded by this kiosk/);
     expect(f.byHour.reduce((n, h) => n + h.count, 0)).toBe(3);
     expect(f.byHour.reduce((n, h) => n + h.amount, 0)).toBe(f.salesAmount);
     const kopi = f.byItem.find((i) => i.name === 'Kopi susu');
@@ -164,6 +164,49 @@ describe('X and Z reports', () => {
     expect(reports.verify()).toEqual([]);
   });
 
+  it("counts refunds: cash out of the shift's drawer, QRIS by its tender, one made after a Z on the next Z", async () => {
+    const kiosk = await openDayKiosk();
+    const { shifts, reports } = kiosk.services.day;
+    await shifts.open({ float: 50_000 });
+    const cash = await kiosk.sell([line('Kopi', 10_000)], { kind: 'cash', received: 10_000 });
+    const qr = await kiosk.payQr(
+      await kiosk.sell([line('Roti', 20_000)], { kind: 'gateway', paymentType: 'qris' }),
+    );
+    const back = await kiosk.services.refunds.create(
+      { saleId: cash.saleId, amount: 4_000, reason: 'Kurang manis' },
+      'manager',
+    );
+    expect(back.complete).toBe(true);
+    const x = reports.x().figures;
+    expect(x.refunds).toMatchObject({
+      included: true,
+      count: 1,
+      amount: 4_000,
+      byTender: [{ tender: 'cash', count: 1, amount: 4_000 }],
+    });
+    expect(x.shifts[0]?.drawer.expected).toBe(50_000 + 10_000 - 4_000);
+    shifts.close({ counted: 56_000 });
+    const first = reports.closeZ();
+    expect(first.figures.refunds.amount).toBe(4_000);
+    expect(first.figures.shifts[0]?.difference).toBe(0);
+
+    // A QRIS refund alone is something to close: it goes on the next Z, and only there.
+    kiosk.nextDay();
+    const qrBack = await kiosk.services.refunds.create({ saleId: qr.saleId, reason: 'Batal' }, 'manager');
+    expect(qrBack.complete).toBe(true);
+    const second = reports.closeZ();
+    expect(second.figures.refunds).toMatchObject({
+      count: 1,
+      amount: 20_000,
+      byTender: [{ tender: 'qris', count: 1, amount: 20_000 }],
+    });
+    expect(second.figures.counts.sales).toBe(0);
+    expect(reports.zGet(1)).toEqual(first);
+    kiosk.nextDay();
+    expect((await refusal(() => reports.closeZ())).code).toBe('z-empty');
+    expect(reports.verify()).toEqual([]);
+  });
+
   it('verify() finds a Z whose figures were changed behind the triggers, or whose chain was broken', async () => {
     const kiosk = await openDayKiosk();
     await kiosk.sell([line('Kopi', 10_000)], { kind: 'cash', received: 10_000 });
@@ -187,14 +230,14 @@ describe('X and Z reports', () => {
         environment: 'training',
         clock: kiosk.clock,
         utcOffsetMinutes: 420,
-        refunds: NONE_RECORDED,
+        refunds: recordedRefunds(db),
       });
       const reports = new ReportService({
         db,
         environment: 'training',
         clock: kiosk.clock,
         utcOffsetMinutes: 420,
-        refunds: NONE_RECORDED,
+        refunds: recordedRefunds(db),
         shifts,
       });
       const problems = reports.verify();
