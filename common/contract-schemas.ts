@@ -82,6 +82,7 @@ const settingsPatch = z.strictObject({
     })
     .optional(),
   discountApproval: z.strictObject({ percent: z.number(), amount: z.number() }).nullable().optional(),
+  shopTime: z.strictObject({ zone: z.string().max(10), cutoffHour: z.number() }).optional(),
 });
 
 export const COMMAND_SCHEMAS = {

@@ -20,6 +20,7 @@ import type {
 } from './catalogue-contract.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
+import type { ShopTime } from './shop-time.ts';
 import type {
   DiscountApproval,
   DisplayBill,
@@ -61,6 +62,8 @@ export interface PublicSettings {
   pricing: PricingSettings;
   /** Discounts above these need the manager's PIN; null: none does. */
   discountApproval: DiscountApproval | null;
+  /** The shop's zone and business-day cut-off: every time a screen shows is on this clock. */
+  shopTime: ShopTime;
 }
 
 /**
@@ -197,6 +200,7 @@ export interface ManagerSettings {
   customerDisplay: CustomerDisplayChoice;
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
+  shopTime: ShopTime;
   keys: Record<GatewayEnvironment, KeyStatus>;
   keyStorage: KeyStorageStatus;
   /** Empty where the kiosk cannot see monitors (browser mode). */

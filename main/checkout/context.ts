@@ -21,7 +21,10 @@ export interface EngineSettings {
   environment: string;
   kioskTimeoutMs: number;
   enabledPaymentTypes: readonly PaymentType[];
+  /** The shop's zone: order ids and business dates are written on its clock. */
   utcOffsetMinutes: number;
+  /** A sale before this hour (shop time, 0-6) belongs to the previous business day. */
+  businessDayCutoffHour: number;
   orderIdPrefix: string;
   qrisAcquirer: QrisAcquirer;
   pollConcurrency: number;

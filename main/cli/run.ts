@@ -5,6 +5,7 @@
 import { SaleInputError } from '../checkout/engine.ts';
 import { MidtransError } from '../midtrans/errors.ts';
 import { ConfigError, configFromEnv, type KioskConfig } from '../host/env-config.ts';
+import { storedShopTime } from '../host/stored-shop-time.ts';
 import { cancelCommand } from './commands/cancel.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
@@ -47,7 +48,9 @@ export async function runKiosk(argv: readonly string[], io: CliIo): Promise<Exit
     const command = COMMANDS[name];
     if (command === undefined)
       throw new UsageError(`unknown command "${name}"`, `Perintah "${name}" tidak dikenal.`);
-    return await command(rest, out, configFromEnv(io.env));
+    const config = configFromEnv(io.env);
+    // The app's own zone and cut-off, so the CLI files and prints days exactly as the app does.
+    return await command(rest, out, { ...config, shopTime: storedShopTime(config.dataDir) });
   } catch (error) {
     return reportFailure(out, error);
   }

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
+import { offsetOf } from '../../common/shop-time.ts';
 import { CatalogueService } from '../catalogue/catalogue-service.ts';
 import { importLegacyQuickItemsOnce } from '../catalogue/legacy-quick-items.ts';
 import { CatalogueStore } from '../catalogue/store.ts';
@@ -121,6 +122,12 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       environment,
       ...(config.kioskTimeoutMs !== undefined ? { kioskTimeoutMs: config.kioskTimeoutMs } : {}),
       ...(config.paymentTypes !== undefined ? { enabledPaymentTypes: config.paymentTypes } : {}),
+      ...(config.shopTime !== undefined
+        ? {
+            utcOffsetMinutes: offsetOf(config.shopTime),
+            businessDayCutoffHour: config.shopTime.cutoffHour,
+          }
+        : {}),
     },
   );
   const till = new Till({

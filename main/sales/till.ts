@@ -124,13 +124,13 @@ export class Till {
       });
     }
     const now = clock.now();
-    const { utcOffsetMinutes } = engine.settings;
+    const { utcOffsetMinutes, businessDayCutoffHour } = engine.settings;
     const tender = plan.tender;
     const sale = book.create({
       saleId: newOrderId('S', now, utcOffsetMinutes),
       environment: this.#environment,
       createdAt: now,
-      businessDate: businessDateOf(now, utcOffsetMinutes),
+      businessDate: businessDateOf(now, utcOffsetMinutes, businessDayCutoffHour),
       breakdown: plan.breakdown,
       ...(tender.kind === 'cash'
         ? { cash: { amount: plan.breakdown.cashTotal, received: tender.received } }

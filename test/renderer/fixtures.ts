@@ -18,6 +18,7 @@ export const SETTINGS: PublicSettings = {
   kioskTimeoutSeconds: 900,
   pricing: DEFAULT_PRICING_SETTINGS,
   discountApproval: null,
+  shopTime: { zone: 'WIB', cutoffHour: 0 },
 };
 
 export function order(overrides: Partial<ScreenOrder> = {}): ScreenOrder {
@@ -84,6 +85,7 @@ export function managerSettings(overrides: Partial<ManagerSettings> = {}): Manag
     customerDisplay: { kind: 'auto' },
     pricing: DEFAULT_PRICING_SETTINGS,
     discountApproval: null,
+    shopTime: { zone: 'WIB', cutoffHour: 0 },
     keys: {
       sandbox: { stored: false, savedAt: null, lastTest: null },
       production: { stored: false, savedAt: null, lastTest: null },
