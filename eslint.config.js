@@ -83,6 +83,7 @@ export default tseslint.config(
       'main/checkout/**',
       'main/catalogue/**',
       'main/sales/**',
+      'main/history/**',
       'main/receipts/**',
       'main/printing/**',
     ],

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AnyCommand } from './contract.ts';
 import { GATEWAY_ENVIRONMENTS, KIOSK_MODES, LANGUAGES, SIMULATED_OUTCOMES } from './contract.ts';
 import { CATALOGUE_SCHEMAS } from './catalogue-schemas.ts';
+import { HISTORY_SCHEMAS } from './history-schemas.ts';
 import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans-limits.ts';
 import { CASH_ROUNDING_UNITS, ROUNDING_MODES, TAX_KINDS, TAX_SCOPES } from './pricing/types.ts';
 import { TILL_SCHEMAS } from './till-schemas.ts';
@@ -89,6 +90,7 @@ export const COMMAND_SCHEMAS = {
   'kiosk.snapshot': empty,
   ...TILL_SCHEMAS,
   ...CATALOGUE_SCHEMAS,
+  ...HISTORY_SCHEMAS,
   'sale.cancel': z.strictObject({ orderId }),
   'sale.checkNow': z.strictObject({ orderId }),
   'sale.simulate': z.strictObject({ orderId, outcome: z.enum(SIMULATED_OUTCOMES) }),

@@ -18,6 +18,8 @@ import type {
   CatalogueProblemView,
   CatalogueSnapshot,
 } from './catalogue-contract.ts';
+import type { HistoryCashierApi, HistoryCashierCommands } from './history-contract.ts';
+import type { HistoryProblem } from './history-input.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
 import type { ShopTime } from './shop-time.ts';
@@ -218,7 +220,8 @@ export interface ManagerStatus {
 }
 
 /** Commands, by role: name → [payload, result]. */
-export interface CashierCommands extends TillCashierCommands, CatalogueCashierCommands {
+export interface CashierCommands
+  extends TillCashierCommands, CatalogueCashierCommands, HistoryCashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
   'sale.cancel': [{ orderId: string }, ScreenOrder];
   'sale.checkNow': [{ orderId: string }, ScreenOrder];
@@ -274,6 +277,8 @@ export const CASHIER_COMMANDS = [
   'sale.checkNow',
   'sale.simulate',
   'history.page',
+  'history.search',
+  'history.detail',
   'report.day',
   'settings.setLanguage',
   'display.showCart',
@@ -378,6 +383,10 @@ export const ERROR_CODES = [
   'pin-exists',
   /** A setting, PIN or key was refused; see `problems`. */
   'settings-invalid',
+  /** A history search was refused (a reversed date range, a malformed amount …); see `problems`. Nothing ran. */
+  'history-query-invalid',
+  /** No sale or order of this till has that id. */
+  'history-not-found',
   /** The environment or its key cannot change while an order is still open. */
   'sale-in-progress',
   /** sandbox or production chosen, but no server key is stored for it. */
@@ -393,13 +402,14 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A refused field with its reason in both languages. */
-export type FieldProblem = SaleProblem | SettingsProblem | PricingProblem | CatalogueProblemView;
+export type FieldProblem =
+  SaleProblem | SettingsProblem | PricingProblem | CatalogueProblemView | HistoryProblem;
 
 export interface ContractError {
   code: ErrorCode;
   message: { id: string; en: string };
   /**
-   * Present with 'sale-invalid' and 'settings-invalid': one entry per refused field
+   * Present with 'sale-invalid', 'settings-invalid' and 'history-query-invalid': one entry per refused field
    * ('invalid-payload' names the fields in its message).
    */
   problems?: FieldProblem[];
@@ -423,7 +433,7 @@ export class KioskCallError extends Error {
  * The functions a cashier screen is given (by the preload in Electron, by the WebSocket client in
  * browser mode). Listeners return an unsubscribe function. A failed call rejects with KioskCallError.
  */
-export interface CashierApi extends TillCashierApi, CatalogueCashierApi {
+export interface CashierApi extends TillCashierApi, CatalogueCashierApi, HistoryCashierApi {
   snapshot(): Promise<CashierSnapshot>;
   cancel(orderId: string): Promise<ScreenOrder>;
   checkNow(orderId: string): Promise<ScreenOrder>;

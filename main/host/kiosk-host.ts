@@ -122,6 +122,7 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         engine: services.engine,
         till: services.till,
         catalogue: services.catalogue,
+        history: services.history,
         authority: settings.authority,
         emulator: services.emulator,
         settings: settings.screen,

@@ -19,6 +19,7 @@ import { loadOrCreateTrainingKey, startEmulator, type RunningEmulator } from '..
 import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
 import { QrStore } from '../qr/qr-store.ts';
+import { HistoryService } from '../history/history-service.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
 import { environmentId, type KioskConfig } from './env-config.ts';
@@ -31,6 +32,8 @@ export interface KioskServices {
   engine: CheckoutEngine;
   catalogue: CatalogueService;
   till: Till;
+  /** Read-only: the till's sales and orders, searched, with their timelines. */
+  history: HistoryService;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -130,8 +133,9 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
         : {}),
     },
   );
+  const book = new SalesBook(journal.database);
   const till = new Till({
-    book: new SalesBook(journal.database),
+    book,
     journal,
     engine,
     clock: options.clock ?? systemClock,
@@ -145,6 +149,7 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     engine,
     catalogue,
     till,
+    history: new HistoryService({ journal, book }),
     emulator,
     async close() {
       await engine.stop();

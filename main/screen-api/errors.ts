@@ -8,6 +8,7 @@ import { CatalogueInputError } from '../catalogue/catalogue-service.ts';
 import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/engine.ts';
 import { ApprovalError, SaleBusyError, SaleNotOpenError, TillInputError } from '../sales/till.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
+import { HistoryNotFoundError, HistoryQueryError } from '../history/history-errors.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
 import { ERROR_WORDS, type Bilingual } from './error-words.ts';
 
@@ -125,6 +126,10 @@ export function toContractError(error: unknown, command: string): ContractError 
   if (error instanceof CommandRefusal) return error.error;
   if (error instanceof SaleInputError) return contractError('sale-invalid', { problems: error.problems });
   if (error instanceof TillInputError) return contractError('sale-invalid', { problems: error.problems });
+  if (error instanceof HistoryQueryError) {
+    return contractError('history-query-invalid', { problems: error.problems });
+  }
+  if (error instanceof HistoryNotFoundError) return contractError('history-not-found');
   if (error instanceof CatalogueInputError) {
     return contractError('catalogue-invalid', { problems: error.problems });
   }

@@ -18,6 +18,7 @@ import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
+import type { HistoryService } from '../history/history-service.ts';
 import type { Till } from '../sales/till.ts';
 import type { ManagerAuthority } from '../settings/manager-authority.ts';
 import { catalogueManagerHandlers } from './catalogue-commands.ts';
@@ -51,6 +52,8 @@ export interface KioskApiDeps {
   /** The till over that engine: sales, their cash and their charges. */
   till: Till;
   catalogue: CatalogueService;
+  /** The till's history, for the history screen (absent: its commands are refused). */
+  history?: HistoryService;
   /** Training mode only. */
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
@@ -133,6 +136,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     engine,
     till: deps.till,
     catalogue: deps.catalogue,
+    history: deps.history,
     emulator: deps.emulator,
     settings: deps.settings,
     mode: deps.mode,
