@@ -10,6 +10,7 @@ import { cancelCommand } from './commands/cancel.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
+import { logCommand } from './commands/log.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { reportCommand } from './commands/report.ts';
 import { statusCommand } from './commands/status.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   cancel: cancelCommand,
   recover: recoverCommand,
   list: listCommand,
+  log: logCommand,
   report: reportCommand,
 };
 
