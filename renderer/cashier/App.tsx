@@ -9,7 +9,10 @@ import { AmountField } from './AmountField.tsx';
 import { CartView } from './CartView.tsx';
 import { ChargeButton } from './ChargeButton.tsx';
 import { keepFocusOnPointer } from './focus.ts';
-import { HistoryList } from './HistoryList.tsx';
+import { HistoryScreen } from './history/HistoryScreen.tsx';
+import { RecentSales } from './history/RecentSales.tsx';
+import { ShopTimeContext } from '../shared/shop-clock.ts';
+import { DEFAULT_SHOP_TIME } from '../../common/shop-time.ts';
 import { Keypad } from './Keypad.tsx';
 import { LiveOrder } from './LiveOrder.tsx';
 import { PaymentTypeChoice } from './PaymentTypeChoice.tsx';
@@ -35,7 +38,9 @@ export function CashierApp({ session }: { session: Session<CashierApi, CashierSn
   const language: Language = state.settings?.language ?? 'id';
   return (
     <LanguageContext value={language}>
-      <CashierScreen session={session} state={state} dispatch={dispatch} />
+      <ShopTimeContext value={state.settings?.shopTime ?? DEFAULT_SHOP_TIME}>
+        <CashierScreen session={session} state={state} dispatch={dispatch} />
+      </ShopTimeContext>
     </LanguageContext>
   );
 }
@@ -55,7 +60,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
   const draft = currentDraft(state);
   const inputRef = useRef<HTMLInputElement>(null);
   // The settings screen replaces the sale view; it is opened only while no sale is starting or live.
-  const [view, setView] = useState<'sale' | 'settings'>('sale');
+  const [view, setView] = useState<'sale' | 'settings' | 'history'>('sale');
 
   const ready = state.settings !== undefined;
   // Nothing is sent before the first snapshot: the display may be showing a live order this
@@ -106,6 +111,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
   // cashier: the sale view comes back.
   useEffect(() => {
     if (view === 'settings' && saleBusy) closeSettings();
+    if (view === 'history' && saleBusy) setView('sale');
   }, [view, saleBusy, closeSettings]);
 
   if (state.settings === undefined) {
@@ -157,7 +163,8 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {state.order === undefined ? '' : t(`cashier.order.state.${state.order.state}`)}
       </p>
-      <main className="cashier-main" hidden={view === 'settings'}>
+      {view === 'history' && <HistoryScreen api={api} onClose={() => setView('sale')} />}
+      <main className="cashier-main" hidden={view !== 'sale'}>
         <section className="panel entry" aria-label={t('cashier.amount.label')}>
           <AmountField
             amount={draft.amount}
@@ -215,7 +222,12 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
               onClear={() => dispatch({ type: 'cart', action: { type: 'clear' } })}
             />
           </div>
-          <HistoryList orders={state.history} loaded={state.historyLoaded} />
+          <RecentSales
+            orders={state.history}
+            loaded={state.historyLoaded}
+            openReason={saleBusy ? t('history.openReason') : undefined}
+            onOpenHistory={() => setView('history')}
+          />
         </div>
       </main>
     </div>

@@ -4,16 +4,41 @@ import { I18nextProvider } from 'react-i18next';
 import { NoSession } from '../shared/ConnectionLost.tsx';
 import { openCashierSession } from '../shared/connect-cashier.ts';
 import { createI18n } from '../shared/i18n/index.ts';
-import { cashier as enCashier, common as enCommon, settings as enSettings } from '../shared/i18n/en.ts';
-import { cashier as idCashier, common as idCommon, settings as idSettings } from '../shared/i18n/id.ts';
+import {
+  cashier as enCashier,
+  common as enCommon,
+  history as enHistory,
+  settings as enSettings,
+  shopTime as enShopTime,
+} from '../shared/i18n/en.ts';
+import {
+  cashier as idCashier,
+  common as idCommon,
+  history as idHistory,
+  settings as idSettings,
+  shopTime as idShopTime,
+} from '../shared/i18n/id.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 import './cashier.css';
 import './settings/settings.css';
+import './history/history.css';
 
 const i18n = createI18n({
-  id: { common: idCommon, cashier: idCashier, settings: idSettings },
-  en: { common: enCommon, cashier: enCashier, settings: enSettings },
+  id: {
+    common: idCommon,
+    cashier: idCashier,
+    settings: idSettings,
+    history: idHistory,
+    shopTime: idShopTime,
+  },
+  en: {
+    common: enCommon,
+    cashier: enCashier,
+    settings: enSettings,
+    history: enHistory,
+    shopTime: enShopTime,
+  },
 });
 
 const root = document.getElementById('root');

@@ -10,6 +10,7 @@ import type {
   ManagerSettings,
 } from '../../../common/contract.ts';
 import { PAYMENT_TYPES, type PaymentType } from '../../../common/midtrans-limits.ts';
+import type { ShopZone } from '../../../common/shop-time.ts';
 import {
   checkSettingsPatch,
   type SettingsPatch,
@@ -25,6 +26,8 @@ export interface SettingsDraft {
   paymentTypes: PaymentType[];
   timeoutText: string;
   customerDisplay: CustomerDisplayChoice;
+  shopZone: ShopZone;
+  cutoffHour: number;
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -36,6 +39,8 @@ export const DRAFT_FIELDS = [
   'paymentTypes',
   'timeoutText',
   'customerDisplay',
+  'shopZone',
+  'cutoffHour',
 ] as const satisfies readonly DraftField[];
 
 export function draftFromSettings(settings: ManagerSettings): SettingsDraft {
@@ -46,6 +51,8 @@ export function draftFromSettings(settings: ManagerSettings): SettingsDraft {
     paymentTypes: orderedTypes(settings.paymentTypes),
     timeoutText: String(settings.kioskTimeoutSeconds),
     customerDisplay: settings.customerDisplay,
+    shopZone: settings.shopTime.zone,
+    cutoffHour: settings.shopTime.cutoffHour,
   };
 }
 
@@ -96,6 +103,9 @@ export function buildPatch(settings: ManagerSettings, draft: SettingsDraft): Dra
   if (!sameField('paymentTypes', base, draft)) patch.paymentTypes = orderedTypes(draft.paymentTypes);
   if (!sameField('timeoutText', base, draft)) patch.kioskTimeoutSeconds = parseSeconds(draft.timeoutText);
   if (!sameField('customerDisplay', base, draft)) patch.customerDisplay = draft.customerDisplay;
+  if (!sameField('shopZone', base, draft) || !sameField('cutoffHour', base, draft)) {
+    patch.shopTime = { zone: draft.shopZone, cutoffHour: draft.cutoffHour };
+  }
   return { patch, problems: checkSettingsPatch(patch) };
 }
 
@@ -130,6 +140,7 @@ const SLOTS: Record<string, ProblemSlot> = {
   paymentTypes: 'paymentTypes',
   kioskTimeoutSeconds: 'timeoutText',
   customerDisplay: 'customerDisplay',
+  shopTime: 'shopZone',
   pin: 'pin',
   key: 'key',
 };

@@ -80,6 +80,8 @@ const SLOT_OF_FIELD: Record<keyof SettingsDraft, ProblemSlot> = {
   paymentTypes: 'paymentTypes',
   timeoutText: 'timeoutText',
   customerDisplay: 'customerDisplay',
+  shopZone: 'shopZone',
+  cutoffHour: 'shopZone',
 };
 
 /** The environment's own refusals belong next to the environment, not under Save. */

@@ -6,3 +6,5 @@ export { common } from './en/common.ts';
 export { cashier } from './en/cashier.ts';
 export { display } from './en/display.ts';
 export { settings } from './en/settings.ts';
+export { history } from './en/history.ts';
+export { shopTime } from './en/shop-time.ts';

@@ -7,3 +7,5 @@ export { common } from './id/common.ts';
 export { cashier } from './id/cashier.ts';
 export { display } from './id/display.ts';
 export { settings } from './id/settings.ts';
+export { history } from './id/history.ts';
+export { shopTime } from './id/shop-time.ts';
