@@ -6,9 +6,11 @@
  * Groups: qr (charge → QR ready), settle (settlement → event), journal (1,000,000 orders),
  * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes), catalogue
  * (search-as-you-type and add-by-barcode over 10,000 items), receipts (rendering to ESC/POS, print
- * job → last byte at a fake printer). No argument runs them all.
+ * job → last byte at a fake printer), history (search and detail over 1,000,000 orders). No
+ * argument runs them all.
  */
 import { benchCatalogue } from './catalogue.ts';
+import { benchHistory } from './history-search.ts';
 import { benchJournal } from './journal-scale.ts';
 import { benchMemory } from './memory.ts';
 import { benchQrReady } from './qr-ready.ts';
@@ -25,6 +27,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   screens: benchScreens,
   catalogue: benchCatalogue,
   receipts: benchReceipts,
+  history: benchHistory,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {

@@ -34,7 +34,7 @@ import {
 import { HistoryQueryError } from './history-errors.ts';
 
 /** Rows a filtered stream may read for one page: a few tens of milliseconds at most. */
-export const DEFAULT_ROW_BUDGET = 20_000;
+export const DEFAULT_ROW_BUDGET = 10_000;
 /** What an id search may find: a prefix matching more than this should be typed further. */
 const ID_MATCHES_MAX = 200;
 const LAST_DATE = '9999-12-31';
