@@ -84,6 +84,7 @@ export default tseslint.config(
       'main/catalogue/**',
       'main/sales/**',
       'main/refunds/**',
+      'main/history/**',
       'main/receipts/**',
       'main/printing/**',
     ],

@@ -7,11 +7,12 @@
  * memory (10,000 sales), screens (event → QR painted in Chromium, bundle sizes), catalogue
  * (search-as-you-type and add-by-barcode over 10,000 items, the pure functions), cashier (the
  * same two in the real cashier screen in Chromium), receipts (rendering to ESC/POS, print job →
- * last byte at a fake printer), day (the Z report of a 7,000-sale day). No argument runs them
- * all.
+ * last byte at a fake printer), day (the Z report of a 7,000-sale day), history (search and
+ * detail over 1,000,000 orders). No argument runs them all.
  */
 import { benchCashierScreen } from './cashier-screen.ts';
 import { benchCatalogue } from './catalogue.ts';
+import { benchHistory } from './history-search.ts';
 import { benchJournal } from './journal-scale.ts';
 import { benchMemory } from './memory.ts';
 import { benchQrReady } from './qr-ready.ts';
@@ -31,6 +32,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   cashier: benchCashierScreen,
   receipts: benchReceipts,
   day: benchZReport,
+  history: benchHistory,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {

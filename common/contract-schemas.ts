@@ -11,6 +11,7 @@ import type { AnyCommand } from './contract.ts';
 import { GATEWAY_ENVIRONMENTS, KIOSK_MODES, LANGUAGES, SIMULATED_OUTCOMES } from './contract.ts';
 import { CATALOGUE_SCHEMAS } from './catalogue-schemas.ts';
 import { DAY_SCHEMAS } from './day-schemas.ts';
+import { HISTORY_SCHEMAS } from './history-schemas.ts';
 import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans-limits.ts';
 import { CASH_ROUNDING_UNITS, ROUNDING_MODES, TAX_KINDS, TAX_SCOPES } from './pricing/types.ts';
 import { REFUND_SCHEMAS } from './refund-schemas.ts';
@@ -84,6 +85,7 @@ const settingsPatch = z.strictObject({
     })
     .optional(),
   discountApproval: z.strictObject({ percent: z.number(), amount: z.number() }).nullable().optional(),
+  shopTime: z.strictObject({ zone: z.string().max(10), cutoffHour: z.number() }).optional(),
 });
 
 export const COMMAND_SCHEMAS = {
@@ -91,6 +93,7 @@ export const COMMAND_SCHEMAS = {
   ...TILL_SCHEMAS,
   ...CATALOGUE_SCHEMAS,
   ...DAY_SCHEMAS,
+  ...HISTORY_SCHEMAS,
   'sale.cancel': z.strictObject({ orderId }),
   'sale.checkNow': z.strictObject({ orderId }),
   'sale.simulate': z.strictObject({ orderId, outcome: z.enum(SIMULATED_OUTCOMES) }),

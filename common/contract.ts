@@ -19,10 +19,13 @@ import type {
   CatalogueSnapshot,
 } from './catalogue-contract.ts';
 import type { DayApi, DayCashierCommands } from './day-contract.ts';
+import type { HistoryCashierApi, HistoryCashierCommands } from './history-contract.ts';
+import type { HistoryProblem } from './history-input.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
 import type { RefundEvent, RefundManagerApi, RefundManagerCommands } from './refund-contract.ts';
 import type { RefundProblem } from './refund-input.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
+import type { ShopTime } from './shop-time.ts';
 import type {
   DiscountApproval,
   DisplayBill,
@@ -64,6 +67,8 @@ export interface PublicSettings {
   pricing: PricingSettings;
   /** Discounts above these need the manager's PIN; null: none does. */
   discountApproval: DiscountApproval | null;
+  /** The shop's zone and business-day cut-off: every time a screen shows is on this clock. */
+  shopTime: ShopTime;
 }
 
 /**
@@ -200,6 +205,7 @@ export interface ManagerSettings {
   customerDisplay: CustomerDisplayChoice;
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
+  shopTime: ShopTime;
   keys: Record<GatewayEnvironment, KeyStatus>;
   keyStorage: KeyStorageStatus;
   /** Empty where the kiosk cannot see monitors (browser mode). */
@@ -217,7 +223,8 @@ export interface ManagerStatus {
 }
 
 /** Commands, by role: name → [payload, result]. */
-export interface CashierCommands extends TillCashierCommands, CatalogueCashierCommands, DayCashierCommands {
+export interface CashierCommands
+  extends TillCashierCommands, CatalogueCashierCommands, DayCashierCommands, HistoryCashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
   'sale.cancel': [{ orderId: string }, ScreenOrder];
   'sale.checkNow': [{ orderId: string }, ScreenOrder];
@@ -273,6 +280,8 @@ export const CASHIER_COMMANDS = [
   'sale.checkNow',
   'sale.simulate',
   'history.page',
+  'history.search',
+  'history.detail',
   'report.day',
   'settings.setLanguage',
   'display.showCart',
@@ -395,6 +404,10 @@ export const ERROR_CODES = [
   'pin-exists',
   /** A setting, PIN or key was refused; see `problems`. */
   'settings-invalid',
+  /** A history search was refused (a reversed date range, a malformed amount …); see `problems`. Nothing ran. */
+  'history-query-invalid',
+  /** No sale or order of this till has that id. */
+  'history-not-found',
   /** The environment or its key cannot change while an order is still open. */
   'sale-in-progress',
   /** sandbox or production chosen, but no server key is stored for it. */
@@ -440,13 +453,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A refused field with its reason in both languages. */
 export type FieldProblem =
-  SaleProblem | SettingsProblem | PricingProblem | CatalogueProblemView | RefundProblem;
+  SaleProblem | SettingsProblem | PricingProblem | CatalogueProblemView | RefundProblem | HistoryProblem;
 
 export interface ContractError {
   code: ErrorCode;
   message: { id: string; en: string };
   /**
-   * Present with 'sale-invalid', 'settings-invalid' and 'refund-invalid': one entry per refused field
+   * Present with 'sale-invalid', 'settings-invalid', 'refund-invalid' and
+   * 'history-query-invalid': one entry per refused field
    * ('invalid-payload' names the fields in its message).
    */
   problems?: FieldProblem[];
@@ -470,7 +484,7 @@ export class KioskCallError extends Error {
  * The functions a cashier screen is given (by the preload in Electron, by the WebSocket client in
  * browser mode). Listeners return an unsubscribe function. A failed call rejects with KioskCallError.
  */
-export interface CashierApi extends TillCashierApi, CatalogueCashierApi {
+export interface CashierApi extends TillCashierApi, CatalogueCashierApi, HistoryCashierApi {
   snapshot(): Promise<CashierSnapshot>;
   /** Shifts, cash in/out, the X, Z and range reports, the cashier list. */
   day: DayApi;

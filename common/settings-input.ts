@@ -7,6 +7,7 @@ import type { CustomerDisplayChoice, GatewayEnvironment, KioskMode, Language } f
 import { KIOSK_MODES, LANGUAGES } from './terms.ts';
 import { PAYMENT_TYPES, type PaymentType } from './midtrans-limits.ts';
 import type { PricingSettings } from './pricing/types.ts';
+import { MAX_CUTOFF_HOUR, SHOP_ZONES, isCutoffHour, isShopZone, type ShopTime } from './shop-time.ts';
 import { settingsProblems } from './pricing/validate.ts';
 import type { DiscountApproval } from './till-contract.ts';
 
@@ -22,6 +23,8 @@ export interface SettingsPatch {
   pricing?: PricingSettings;
   /** null: no discount needs the manager's PIN. */
   discountApproval?: DiscountApproval | null;
+  /** The shop's zone and business-day cut-off; not retroactive for days already filed. */
+  shopTime?: ShopTime;
 }
 
 export type SettingsField = keyof SettingsPatch | 'pin' | 'key';
@@ -43,7 +46,9 @@ export type SettingsProblemCode =
   | 'key-wrong-environment'
   | 'key-length'
   | 'pricing-invalid'
-  | 'discount-approval-invalid';
+  | 'discount-approval-invalid'
+  | 'shop-zone-unknown'
+  | 'cutoff-hour-invalid';
 
 export interface SettingsProblem {
   code: SettingsProblemCode;
@@ -198,6 +203,34 @@ export function checkSettingsPatch(patch: SettingsPatch): SettingsProblem[] {
   }
   if (patch.discountApproval !== undefined && patch.discountApproval !== null) {
     problems.push(...approvalProblems(patch.discountApproval));
+  }
+  if (patch.shopTime !== undefined) problems.push(...shopTimeProblems(patch.shopTime));
+  return problems;
+}
+
+/** The zone is one of Indonesia's three; the cut-off a whole hour from midnight to MAX_CUTOFF_HOUR. */
+export function shopTimeProblems(shopTime: ShopTime): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const value = (typeof shopTime === 'object' && shopTime !== null ? shopTime : {}) as Partial<ShopTime>;
+  if (!isShopZone(value.zone)) {
+    problems.push(
+      problem(
+        'shop-zone-unknown',
+        'shopTime',
+        `Zona waktu toko harus salah satu dari ${SHOP_ZONES.join(', ')}.`,
+        `The shop's time zone must be one of ${SHOP_ZONES.join(', ')}.`,
+      ),
+    );
+  }
+  if (!isCutoffHour(value.cutoffHour)) {
+    problems.push(
+      problem(
+        'cutoff-hour-invalid',
+        'shopTime',
+        `Jam pergantian hari usaha harus jam bulat dari 0 sampai ${MAX_CUTOFF_HOUR}.`,
+        `The business-day cut-off must be a whole hour from 0 to ${MAX_CUTOFF_HOUR}.`,
+      ),
+    );
   }
   return problems;
 }

@@ -13,6 +13,7 @@
 import type { CatalogueImportSummary, CatalogueSnapshot } from '../common/catalogue-contract.ts';
 import type { RefundEvent, RefundOutcome, RefundSummary } from '../common/refund-contract.ts';
 import { dayApiOver } from '../common/day-contract.ts';
+import type { HistoryDetail, HistoryPageView } from '../common/history-contract.ts';
 import type { SaleView } from '../common/till-contract.ts';
 import type {
   AnyCommand,
@@ -173,6 +174,8 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     checkNow: (orderId) => call<ScreenOrder>('sale.checkNow', { orderId }),
     simulate: (orderId, outcome) => call<ScreenOrder>('sale.simulate', { orderId, outcome }),
     history: (query) => call<ScreenHistoryPage>('history.page', query),
+    searchHistory: (query) => call<HistoryPageView>('history.search', query),
+    historyDetail: (kind, id) => call<HistoryDetail>('history.detail', { kind, id }),
     report: (date) => call<DayReport>('report.day', date === undefined ? {} : { date }),
     setLanguage: (language) => call<PublicSettings>('settings.setLanguage', { language }),
     showCart: (cart) => call<null>('display.showCart', { cart }),

@@ -21,7 +21,10 @@ export interface EngineSettings {
   environment: string;
   kioskTimeoutMs: number;
   enabledPaymentTypes: readonly PaymentType[];
+  /** The shop's zone: order ids and business dates are written on its clock. */
   utcOffsetMinutes: number;
+  /** A sale before this hour (shop time, 0-6) belongs to the previous business day. */
+  businessDayCutoffHour: number;
   orderIdPrefix: string;
   qrisAcquirer: QrisAcquirer;
   pollConcurrency: number;
@@ -124,7 +127,12 @@ export class EngineContext {
         const now = this.clock.now();
         const seen = this.#quiet.get(orderId);
         if (seen === undefined) {
-          this.#quiet.set(orderId, { count: 1, firstAt: now, lastAt: now, status: describe(result) });
+          this.#quiet.set(orderId, {
+            count: 1,
+            firstAt: now,
+            lastAt: now,
+            status: { ...answerCodes(result), ...describe(result) },
+          });
         } else {
           seen.count++;
           seen.lastAt = now;
@@ -135,7 +143,13 @@ export class EngineContext {
       this.journal.appendEvent(orderId, {
         kind: 'gateway',
         at: this.clock.now(),
-        detail: { operation, outcome: 'ok', ms: this.clock.now() - started, ...describe(result) },
+        detail: {
+          operation,
+          outcome: 'ok',
+          ms: this.clock.now() - started,
+          ...answerCodes(result),
+          ...describe(result),
+        },
       });
       return result;
     } catch (error) {
@@ -224,4 +238,17 @@ export class EngineContext {
     this.#health = health;
     this.#emit({ type: 'health', health, detail, at: this.clock.now() });
   }
+}
+
+/**
+ * What the gateway answered with, for support reading the journal: the HTTP status and the body's
+ * status_code of an answer the client accepted (errors carry theirs on the error).
+ */
+function answerCodes(result: unknown): { httpStatus?: number; statusCode?: string } {
+  if (typeof result !== 'object' || result === null) return {};
+  const { httpStatus, statusCode } = result as { httpStatus?: unknown; statusCode?: unknown };
+  return {
+    ...(typeof httpStatus === 'number' ? { httpStatus } : {}),
+    ...(typeof statusCode === 'string' ? { statusCode } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 /** The engine's tuning, with the product's defaults; tests shorten the windows. */
 import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
+import { businessDateOf } from '../../common/shop-time.ts';
 import type { EngineSettings } from './context.ts';
 import { DEFAULT_POLL_POLICY } from './poll-policy.ts';
 
@@ -18,6 +19,7 @@ export function resolveSettings(options: EngineOptions): EngineSettings {
     kioskTimeoutMs: options.kioskTimeoutMs ?? DEFAULT_KIOSK_TIMEOUT_MS,
     enabledPaymentTypes: options.enabledPaymentTypes ?? PAYMENT_TYPES,
     utcOffsetMinutes: options.utcOffsetMinutes ?? 7 * 60,
+    businessDayCutoffHour: options.businessDayCutoffHour ?? 0,
     orderIdPrefix: options.orderIdPrefix ?? 'K',
     qrisAcquirer: options.qrisAcquirer ?? 'gopay',
     pollConcurrency: options.pollConcurrency ?? 4,
@@ -29,6 +31,8 @@ export function resolveSettings(options: EngineOptions): EngineSettings {
   if (!Number.isSafeInteger(settings.kioskTimeoutMs) || settings.kioskTimeoutMs < 1000) {
     throw new RangeError('kioskTimeoutMs must be a whole number of milliseconds, at least 1000');
   }
+  // The journal would refuse these at the first sale; refused here, before the engine runs.
+  businessDateOf(0, settings.utcOffsetMinutes, settings.businessDayCutoffHour);
   if (settings.enabledPaymentTypes.length === 0) throw new RangeError('enable at least one payment type');
   return settings;
 }

@@ -130,7 +130,7 @@ export class CheckoutEngine {
       items: sale.items,
       createdAt: now,
       deadlineAt: now + settings.kioskTimeoutMs,
-      businessDate: businessDateOf(now, settings.utcOffsetMinutes),
+      businessDate: businessDateOf(now, settings.utcOffsetMinutes, settings.businessDayCutoffHour),
     });
     this.#emit({ type: 'order', order: viewOf(row), previousState: null, at: now });
     return this.#follower.locked(row.orderId, async () => {
@@ -202,8 +202,9 @@ export class CheckoutEngine {
   }
 
   report(date?: string): DayReport {
+    const { utcOffsetMinutes, businessDayCutoffHour } = this.#ctx.settings;
     return this.#ctx.journal.report(
-      date ?? businessDateOf(this.#ctx.clock.now(), this.#ctx.settings.utcOffsetMinutes),
+      date ?? businessDateOf(this.#ctx.clock.now(), utcOffsetMinutes, businessDayCutoffHour),
     );
   }
 

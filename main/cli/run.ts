@@ -5,12 +5,14 @@
 import { SaleInputError } from '../checkout/engine.ts';
 import { MidtransError } from '../midtrans/errors.ts';
 import { ConfigError, configFromEnv, type KioskConfig } from '../host/env-config.ts';
+import { storedShopTime } from '../host/stored-shop-time.ts';
 import { cancelCommand } from './commands/cancel.ts';
 import { catalogueCommand } from './commands/catalogue.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
 import { pinCommand } from './commands/pin.ts';
+import { logCommand } from './commands/log.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { refundCommand } from './commands/refund.ts';
 import { reportCommand } from './commands/report.ts';
@@ -33,6 +35,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   cancel: cancelCommand,
   recover: recoverCommand,
   list: listCommand,
+  log: logCommand,
   report: reportCommand,
   catalogue: catalogueCommand,
   refund: refundCommand,
@@ -57,7 +60,9 @@ export async function runKiosk(argv: readonly string[], io: CliIo): Promise<Exit
     const command = COMMANDS[name];
     if (command === undefined)
       throw new UsageError(`unknown command "${name}"`, `Perintah "${name}" tidak dikenal.`);
-    return await command(rest, out, configFromEnv(io.env));
+    const config = configFromEnv(io.env);
+    // The app's own zone and cut-off, so the CLI files and prints days exactly as the app does.
+    return await command(rest, out, { ...config, shopTime: storedShopTime(config.dataDir) });
   } catch (error) {
     return reportFailure(out, error);
   }

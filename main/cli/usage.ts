@@ -69,13 +69,21 @@ Commands:
       Start-up recovery: follows every unfinished order of this environment to its end.
       Prints {"type":"recovery",...} and then one JSON line per event; default timeout 120.
   list [--json] [--limit <n>] [--before <cursor>]
-      Sales, newest first (limit 1-200, default 20). A table by default, with shop-local
-      times (WIB). --json: one order view per line, then {"nextCursor":<n>} when older
-      sales exist; pass it to --before for the next page.
+      Sales, newest first (limit 1-200, default 20). A table by default, with times on the
+      shop's clock (the zone set in the app's Settings; WIB when none is stored). --json: one
+      order view per line, then {"nextCursor":<n>} when older sales exist; pass it to --before
+      for the next page.
+  log <order_id> [--json] [--pretty]
+      Everything this till journaled about a sale: its lines and payments, then the timeline on
+      the shop's clock: every gateway call (endpoint, HTTP status, status_code, latency), state
+      changes, the QR written, cancel requests, security findings. An order that pays a till
+      sale shows the whole sale; a sale id works too. Reads the journal only. --json: the same
+      detail as one JSON document. Exit 3 when this till has no such sale or order.
   report [--date YYYY-MM-DD] [--json]
-      The day's totals by final state, payment type and issuer (default: today, shop-local),
-      and the refunds made that day: by tender and how the payment was made, the ones found
-      at the gateway (dashboard, chargeback) included, and the settled total less them.
+      The day's totals by final state, payment type and issuer (default: today's business day,
+      on the shop's clock and with its cut-off hour), and the refunds made that day: by tender and
+      how the payment was made, the ones found at the gateway (dashboard, chargeback) included,
+      and the settled total less them.
   report x [--json] [--csv FILE] [--lang id|en]
       The X report: everything since the last Z (tenders, payment types and issuers, discounts,
       service, tax, refunds, counts, by hour, by item, each shift's drawer). Closes nothing.
@@ -147,6 +155,7 @@ Exit codes:
   2  bad input, usage or configuration, or a refused shift or report (nothing was journaled,
      sent or imported)
   3  the order ended unpaid (expire, cancel, deny, failed) or is unknown to the gateway
+     (log: unknown to this till)
   4  the outcome is still open or unknown at the timeout; the journal keeps the order (or the
      refund) for "recover"
   5  a doctor check failed, or "report z --verify" found a problem

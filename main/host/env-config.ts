@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KIOSK_MODES, type KioskMode } from '../../common/contract.ts';
 import { PAYMENT_TYPES, type PaymentType } from '../../common/midtrans-limits.ts';
+import type { ShopTime } from '../../common/shop-time.ts';
 import { gatewayBaseUrl } from '../midtrans/hosts.ts';
 
 export { KIOSK_MODES, type KioskMode };
@@ -23,6 +24,11 @@ export interface KioskConfig {
   dataDir: string;
   kioskTimeoutMs: number | undefined;
   paymentTypes: PaymentType[] | undefined;
+  /**
+   * The shop's zone and business-day cut-off (the stored settings'; the CLI reads them from the
+   * data folder's settings document). Absent: WIB, midnight.
+   */
+  shopTime?: ShopTime | undefined;
 }
 
 export class ConfigError extends Error {

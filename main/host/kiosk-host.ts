@@ -96,6 +96,7 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       dataDir: options.dataDir,
       kioskTimeoutMs: options.overrides?.kioskTimeoutMs ?? current.kioskTimeoutSeconds * 1000,
       paymentTypes: options.overrides?.paymentTypes ?? [...current.paymentTypes],
+      shopTime: current.shopTime,
     };
   }
 
@@ -130,6 +131,7 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         till: services.till,
         catalogue: services.catalogue,
         day: services.day,
+        history: services.history,
         authority: settings.authority,
         refunds: services.refunds,
         emulator: services.emulator,

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
+import { offsetOf } from '../../common/shop-time.ts';
 import { CatalogueService } from '../catalogue/catalogue-service.ts';
 import { importLegacyQuickItemsOnce } from '../catalogue/legacy-quick-items.ts';
 import { CatalogueStore } from '../catalogue/store.ts';
@@ -21,6 +22,7 @@ import { MidtransClient } from '../midtrans/client.ts';
 import { QrStore } from '../qr/qr-store.ts';
 import { RefundDesk, type RefundDeskDeps, type RefundDeskOptions } from '../refunds/index.ts';
 import { openDay, type DayOptions, type DayServices } from '../reports/day-services.ts';
+import { HistoryService } from '../history/history-service.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
 import { environmentId, type KioskConfig } from './env-config.ts';
@@ -36,6 +38,8 @@ export interface KioskServices {
   refunds: RefundDesk;
   /** Shifts, the cashier list and the X, Z and range reports. */
   day: DayServices;
+  /** Read-only: the till's sales and orders, searched, with their timelines. */
+  history: HistoryService;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -131,6 +135,12 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       environment,
       ...(config.kioskTimeoutMs !== undefined ? { kioskTimeoutMs: config.kioskTimeoutMs } : {}),
       ...(config.paymentTypes !== undefined ? { enabledPaymentTypes: config.paymentTypes } : {}),
+      ...(config.shopTime !== undefined
+        ? {
+            utcOffsetMinutes: offsetOf(config.shopTime),
+            businessDayCutoffHour: config.shopTime.cutoffHour,
+          }
+        : {}),
     },
   );
   const day = openDay({
@@ -170,6 +180,7 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     till,
     refunds,
     day,
+    history: new HistoryService({ journal, book }),
     emulator,
     async close() {
       await refunds.stop();

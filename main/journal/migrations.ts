@@ -13,6 +13,7 @@ import { V2_REVIEW_AND_ALERTS } from './schema/v2-review-alerts.ts';
 import { V4_SALES } from './schema/v4-sales.ts';
 import { V5_REFUNDS } from './schema/v5-refunds.ts';
 import { SHIFTS_AND_Z_REPORTS } from './schema/v6-shifts-z-reports.ts';
+import { HISTORY_SEARCH_INDEXES } from './schema/v7-history-search.ts';
 
 export interface Migration {
   readonly description: string;
@@ -48,5 +49,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'cashiers, shifts and their drawer events, the shift of a sale, Z reports',
     up: (db) => db.exec(SHIFTS_AND_Z_REPORTS),
+  },
+  {
+    description: 'history search: keyset paging, amount and transaction id, sales by state',
+    up: (db) => db.exec(HISTORY_SEARCH_INDEXES),
   },
 ];

@@ -120,7 +120,10 @@ export class MidtransClient {
     const key = validateIdempotencyKey('charge', call?.idempotencyKey ?? '');
     const bodyText = JSON.stringify(chargeBody(req));
     const answer = await this.#transport.send('charge', 'POST', '/v2/charge', bodyText, key);
-    return this.#parse('charge', answer, true, () => chargeAnswer(answer.json, req));
+    return this.#parse('charge', answer, true, () => ({
+      ...chargeAnswer(answer.json, req),
+      httpStatus: answer.httpStatus,
+    }));
   }
 
   /**
@@ -140,7 +143,10 @@ export class MidtransClient {
       transactionAnswer(answer.json, ref),
     );
     this.#verifySignature('status', snapshot, body.signature_key);
-    return this.#parse('status', answer, false, () => statusResult(body, snapshot));
+    return this.#parse('status', answer, false, () => ({
+      ...statusResult(body, snapshot),
+      httpStatus: answer.httpStatus,
+    }));
   }
 
   /** Like status(), but a 404 ("no such transaction") is the answer null instead of an error. */
@@ -246,7 +252,10 @@ export class MidtransClient {
       undefined,
       key,
     );
-    return this.#parse(operation, answer, true, () => transactionAnswer(answer.json, ref).snapshot);
+    return this.#parse(operation, answer, true, () => ({
+      ...transactionAnswer(answer.json, ref).snapshot,
+      httpStatus: answer.httpStatus,
+    }));
   }
 
   #verifySignature(

@@ -92,6 +92,11 @@ export interface TransactionSnapshot {
   issuer: string | undefined;
   transactionType: string | undefined;
   paymentOptionType: string | undefined;
+  /**
+   * The HTTP status the answer came with (200 in Midtrans' usual mode, the body's code in its
+   * mirror mode), for the journal's record of the call; set by the client.
+   */
+  httpStatus?: number | undefined;
   /** Every field of the answer, including ones this client does not know yet. */
   raw: Readonly<Record<string, unknown>>;
 }

@@ -137,14 +137,14 @@ export class Till {
     // Asked again after the PIN's wait: the shift may have closed meanwhile.
     const shift = this.#deps.shifts?.forNewSale() ?? null;
     const now = clock.now();
-    const { utcOffsetMinutes } = engine.settings;
+    const { utcOffsetMinutes, businessDayCutoffHour } = engine.settings;
     const tender = plan.tender;
     const sale = book.create({
       ...(shift === null ? {} : { shiftId: shift.shiftId, cashierId: shift.cashierId }),
       saleId: newOrderId('S', now, utcOffsetMinutes),
       environment: this.#environment,
       createdAt: now,
-      businessDate: businessDateOf(now, utcOffsetMinutes),
+      businessDate: businessDateOf(now, utcOffsetMinutes, businessDayCutoffHour),
       breakdown: plan.breakdown,
       ...(tender.kind === 'cash'
         ? { cash: { amount: plan.breakdown.cashTotal, received: tender.received } }

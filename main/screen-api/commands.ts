@@ -8,6 +8,7 @@ import type { RefundManagerCommands } from '../../common/refund-contract.ts';
 import type { TillSaleRequest } from '../../common/till-contract.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { Till } from '../sales/till.ts';
+import type { HistoryService } from '../history/history-service.ts';
 import type {
   AnyCommand,
   CartPreview,
@@ -30,6 +31,7 @@ import type { DisplayPresenter } from './display-presenter.ts';
 import { fieldError, CommandRefusal } from './errors.ts';
 import type { ScreenSettingsSource } from './screen-settings.ts';
 import { toScreenOrder } from './screen-order.ts';
+import { historyHandlers } from './history-commands.ts';
 import { simulate } from './simulate.ts';
 
 export type Payload<N extends AnyCommand> = z.output<(typeof COMMAND_SCHEMAS)[N]>;
@@ -62,6 +64,8 @@ export interface CommandContext {
   catalogue: CatalogueService;
   /** Shifts and the X, Z and range reports (absent: their commands are refused as unknown). */
   day: DayServices | undefined;
+  /** The till's history (absent: its commands are refused as unknown). */
+  history: HistoryService | undefined;
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
   mode: KioskMode;
@@ -87,6 +91,7 @@ export function commandHandlers(ctx: CommandContext): Handlers {
     'sale.chargeAgain': ({ saleId, paymentType }) => ctx.till.chargeAgain(saleId, paymentType),
     'sale.void': ({ saleId }) => ctx.till.void(saleId),
     'catalogue.list': () => ctx.catalogue.snapshot(),
+    ...historyHandlers(ctx.history),
     'sale.cancel': async ({ orderId }) => toScreenOrder(await engine.cancel(orderId)),
     'sale.checkNow': async ({ orderId }) => toScreenOrder(await engine.checkNow(orderId)),
     'sale.simulate': ({ orderId, outcome }) => simulate(ctx, orderId, outcome),

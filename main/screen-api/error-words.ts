@@ -92,6 +92,14 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Pengaturan belum dapat disimpan. Periksa isian yang ditandai.',
     en: 'The settings cannot be saved yet. Check the marked fields.',
   },
+  'history-query-invalid': {
+    id: 'Pencarian riwayat tidak dijalankan. Periksa isian yang disebutkan.',
+    en: 'The history search was not run. Check the fields named.',
+  },
+  'history-not-found': {
+    id: 'Penjualan atau pesanan ini tidak ditemukan di kasir ini.',
+    en: 'This sale or order was not found on this till.',
+  },
   'sale-in-progress': {
     id: 'Masih ada pesanan yang berjalan. Selesaikan atau batalkan dulu sebelum mengganti lingkungan atau server key.',
     en: 'An order is still open. Finish or cancel it before changing the environment or the server key.',

@@ -10,6 +10,7 @@ import { ApprovalError, SaleBusyError, SaleNotOpenError, TillInputError } from '
 import { RefundError } from '../refunds/index.ts';
 import { DayError } from '../shifts/errors.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
+import { HistoryNotFoundError, HistoryQueryError } from '../history/history-errors.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
 import { ERROR_WORDS, type Bilingual } from './error-words.ts';
 
@@ -143,6 +144,10 @@ export function toContractError(error: unknown, command: string): ContractError 
       ...(error.problems.length > 0 ? { problems: error.problems } : {}),
     });
   }
+  if (error instanceof HistoryQueryError) {
+    return contractError('history-query-invalid', { problems: error.problems });
+  }
+  if (error instanceof HistoryNotFoundError) return contractError('history-not-found');
   if (error instanceof CatalogueInputError) {
     return contractError('catalogue-invalid', { problems: error.problems });
   }

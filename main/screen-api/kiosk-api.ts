@@ -19,6 +19,7 @@ import { systemClock } from '../clock.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
 import type { DayServices } from '../reports/day-services.ts';
+import type { HistoryService } from '../history/history-service.ts';
 import type { Till } from '../sales/till.ts';
 import type { RefundDesk } from '../refunds/index.ts';
 import type { ManagerAuthority } from '../settings/manager-authority.ts';
@@ -56,6 +57,8 @@ export interface KioskApiDeps {
   catalogue: CatalogueService;
   /** Shifts, cash in/out, the X, Z and range reports (main/host passes KioskServices.day). */
   day?: DayServices;
+  /** The till's history, for the history screen (absent: its commands are refused). */
+  history?: HistoryService;
   /** Training mode only. */
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
@@ -149,6 +152,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     till: deps.till,
     catalogue: deps.catalogue,
     day: deps.day,
+    history: deps.history,
     emulator: deps.emulator,
     settings: deps.settings,
     mode: deps.mode,

@@ -118,7 +118,7 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
     const record = core.document.manager.pin;
     if (record === null) throw noPinYet();
     const until = lockedUntil(core.document.manager, core.clock.now());
-    if (until !== null) throw refuse('pin-locked-out', lockedOutWords(until));
+    if (until !== null) throw refuse('pin-locked-out', lockedOutWords(until, core.document.shopTime));
     const right = await verifyPin(pin, record);
     const next = core.draft();
     if (right) {
@@ -136,7 +136,7 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
       core.log(`settings: the wrong-PIN count could not be stored (${(error as Error).message}).`);
     }
     const now = lockedUntil(next.manager, core.clock.now());
-    if (now !== null) throw refuse('pin-locked-out', lockedOutWords(now));
+    if (now !== null) throw refuse('pin-locked-out', lockedOutWords(now, core.document.shopTime));
     throw refuse('pin-wrong', wrongPinWords(attemptsLeft(next.manager)));
   };
 
@@ -178,7 +178,7 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
     if (outcome === 'no-pin') throw noPinYet();
     if (outcome !== 'ok') {
       const until = lockedUntil(core.document.manager, core.clock.now());
-      if (until !== null) throw refuse('pin-locked-out', lockedOutWords(until));
+      if (until !== null) throw refuse('pin-locked-out', lockedOutWords(until, core.document.shopTime));
       throw refuse('pin-wrong', wrongPinWords(attemptsLeft(core.document.manager)));
     }
     const backend = core.vault.storage().backend;

@@ -70,6 +70,12 @@ export const MIGRATIONS: readonly Migration[] = [
       discountApproval: null,
     }),
   },
+  {
+    // Issue 17: the shop's zone and business-day cut-off. Every kiosk before this filed its days
+    // in WIB with the day turning over at midnight, so that is what an upgraded one keeps.
+    to: 5,
+    up: (document) => ({ ...document, version: 5, shopTime: { zone: 'WIB', cutoffHour: 0 } }),
+  },
 ];
 
 export interface Detected {

@@ -113,6 +113,7 @@ export function repairDocument(raw: RawDocument, initialMode: KioskMode): Repair
     keyStorageRisk: simple('keyStorageRisk'),
     pricing: simple('pricing'),
     discountApproval: simple('discountApproval'),
+    shopTime: simple('shopTime'),
     keys: repairKeys(raw.keys, replaced),
     manager: repairManager(raw.manager, fallback.manager, replaced),
   };

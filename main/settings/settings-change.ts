@@ -5,7 +5,7 @@ export type ChangedField = keyof SettingsPatch | 'key';
 
 export interface SettingsChange {
   fields: ChangedField[];
-  /** The kiosk services must reopen: mode, the ACTIVE environment's key, paymentTypes or kioskTimeoutSeconds changed. */
+  /** The kiosk services must reopen: mode, the ACTIVE environment's key, paymentTypes, kioskTimeoutSeconds or shopTime changed. */
   restart: boolean;
 }
 
@@ -16,8 +16,16 @@ export interface SettingsGuard {
   apply(change: SettingsChange): Promise<void>;
 }
 
-/** The engine, the gateway client and the emulator are built from these. */
-const RESTART_FIELDS: ReadonlySet<ChangedField> = new Set(['mode', 'paymentTypes', 'kioskTimeoutSeconds']);
+/**
+ * The engine, the gateway client and the emulator are built from these (the engine writes order
+ * ids and business dates on the shop's clock).
+ */
+const RESTART_FIELDS: ReadonlySet<ChangedField> = new Set([
+  'mode',
+  'paymentTypes',
+  'kioskTimeoutSeconds',
+  'shopTime',
+]);
 /** The screens show these (PublicSettings). */
 const PUBLIC_FIELDS: ReadonlySet<ChangedField> = new Set([
   'mode',
@@ -25,6 +33,7 @@ const PUBLIC_FIELDS: ReadonlySet<ChangedField> = new Set([
   'language',
   'paymentTypes',
   'kioskTimeoutSeconds',
+  'shopTime',
 ]);
 
 /** `activeKeyChanged`: the key that changed is the one of the environment the kiosk runs in. */

@@ -3,6 +3,7 @@
  * fixed environment, and the one path by which a change is stored and announced.
  */
 import type { PricingSettings } from '../../common/pricing/types.ts';
+import type { ShopTime } from '../../common/shop-time.ts';
 import type { DiscountApproval } from '../../common/till-contract.ts';
 import type {
   CustomerDisplayChoice,
@@ -32,6 +33,7 @@ export interface StoredValues {
   customerDisplay: CustomerDisplayChoice;
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
+  shopTime: ShopTime;
 }
 
 /** Copies, so no caller can change what the next one reads. */
@@ -46,6 +48,7 @@ export function storedValues(core: SettingsCore): StoredValues {
     customerDisplay: structuredClone(document.customerDisplay),
     pricing: structuredClone(document.pricing),
     discountApproval: document.discountApproval === null ? null : { ...document.discountApproval },
+    shopTime: { ...document.shopTime },
   };
 }
 

@@ -16,14 +16,16 @@ import {
 import { PAYMENT_TYPES, type PaymentType } from '../../common/midtrans-limits.ts';
 import { DEFAULT_PRICING_SETTINGS, type PricingSettings } from '../../common/pricing/types.ts';
 import { settingsProblems } from '../../common/pricing/validate.ts';
+import { DEFAULT_SHOP_TIME, type ShopTime } from '../../common/shop-time.ts';
 import type { DiscountApproval } from '../../common/till-contract.ts';
 import {
   DEFAULT_KIOSK_TIMEOUT_SECONDS,
   checkSettingsPatch,
   merchantNameProblems,
+  shopTimeProblems,
 } from '../../common/settings-input.ts';
 
-export const CURRENT_DOCUMENT_VERSION = 4;
+export const CURRENT_DOCUMENT_VERSION = 5;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
 const bilingual = z.object({ id: z.string(), en: z.string() });
@@ -106,6 +108,11 @@ const discountApproval = z
   )
   .nullable();
 
+const shopTime = z
+  .object({ zone: z.string(), cutoffHour: z.number() })
+  .refine((value) => shopTimeProblems(value as ShopTime).length === 0, 'refused')
+  .transform((value): ShopTime => ({ zone: value.zone as ShopTime['zone'], cutoffHour: value.cutoffHour }));
+
 /** The fields of the document other than its version, each judged on its own by the repair. */
 export const documentFields = {
   mode: z.enum(KIOSK_MODES),
@@ -119,6 +126,7 @@ export const documentFields = {
   keyStorageRisk: keyStorageRiskSchema.nullable(),
   pricing,
   discountApproval,
+  shopTime,
 };
 
 export const settingsDocumentSchema = z.object({
@@ -139,6 +147,7 @@ export interface SettingsDocument {
   keyStorageRisk: KeyStorageRisk | null;
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
+  shopTime: ShopTime;
 }
 
 export type DocumentField = keyof typeof documentFields;
@@ -163,6 +172,7 @@ export function defaultDocument(mode: KioskMode = 'training'): SettingsDocument 
     keyStorageRisk: null,
     pricing: structuredClone(DEFAULT_PRICING_SETTINGS),
     discountApproval: null,
+    shopTime: { ...DEFAULT_SHOP_TIME },
   };
 }
 

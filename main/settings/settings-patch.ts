@@ -3,11 +3,12 @@ import type { CustomerDisplayChoice } from '../../common/contract.ts';
 import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
 import type { PricingSettings } from '../../common/pricing/types.ts';
 import type { SettingsPatch } from '../../common/settings-input.ts';
+import type { ShopTime } from '../../common/shop-time.ts';
 import type { SettingsDocument } from './settings-document.ts';
 
 /** A patch as a schema parses it: optional keys may be present with the value undefined. */
 export type LoosePatch = {
-  [K in keyof SettingsPatch]?: (K extends 'pricing' ? unknown : SettingsPatch[K]) | undefined;
+  [K in keyof SettingsPatch]?: (K extends 'pricing' | 'shopTime' ? unknown : SettingsPatch[K]) | undefined;
 };
 
 /** Drops keys whose value is undefined, at every depth (a parsed object may carry them). */
@@ -31,6 +32,8 @@ export function definedPatch(input: LoosePatch): SettingsPatch {
   // Judged whole by checkSettingsPatch next; only its shape is taken here.
   if (input.pricing !== undefined) patch.pricing = withoutUndefined(input.pricing) as PricingSettings;
   if (input.discountApproval !== undefined) patch.discountApproval = input.discountApproval;
+  // Judged by checkSettingsPatch next (the zone is any short text in the payload's schema).
+  if (input.shopTime !== undefined) patch.shopTime = input.shopTime as ShopTime;
   return patch;
 }
 
@@ -49,6 +52,9 @@ function normalized(patch: SettingsPatch): SettingsPatch {
     out.paymentTypes = PAYMENT_TYPES.filter((type) => chosen.includes(type));
   }
   if (patch.customerDisplay !== undefined) out.customerDisplay = displayChoice(patch.customerDisplay);
+  if (patch.shopTime !== undefined) {
+    out.shopTime = { zone: patch.shopTime.zone, cutoffHour: patch.shopTime.cutoffHour };
+  }
   return out;
 }
 

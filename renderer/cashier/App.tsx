@@ -10,10 +10,13 @@ import { composing } from './cashier-state.ts';
 import { CurrentSale } from './CurrentSale.tsx';
 import { DayPanel } from './day/DayPanel.tsx';
 import { keepFocusOnPointer } from './focus.ts';
-import { HistoryList } from './HistoryList.tsx';
+import { HistoryScreen } from './history/HistoryScreen.tsx';
+import { RecentSales } from './history/RecentSales.tsx';
 import { entryAmount } from './keypad/amount-entry.ts';
 import { KeypadPanel } from './keypad/KeypadPanel.tsx';
 import { SaleColumn } from './SaleColumn.tsx';
+import { ShopTimeContext } from '../shared/shop-clock.ts';
+import { DEFAULT_SHOP_TIME } from '../../common/shop-time.ts';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { cashierReducer, initialCashierState, type CashierAction, type CashierState } from './state.ts';
 import { TopBar } from './TopBar.tsx';
@@ -30,7 +33,9 @@ export function CashierApp({ session }: { session: Session<CashierApi, CashierSn
   const language: Language = state.settings?.language ?? 'id';
   return (
     <LanguageContext value={language}>
-      <CashierScreen session={session} state={state} dispatch={dispatch} />
+      <ShopTimeContext value={state.settings?.shopTime ?? DEFAULT_SHOP_TIME}>
+        <CashierScreen session={session} state={state} dispatch={dispatch} />
+      </ShopTimeContext>
     </LanguageContext>
   );
 }
@@ -65,8 +70,10 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
   // cashier: the sale view comes back.
   useEffect(() => {
     if (view === 'settings' && saleBusy) closeSettings();
+    if (view === 'history' && saleBusy) setView('sale');
   }, [view, saleBusy, closeSettings]);
 
+  const openHistory = useCallback(() => setView('history'), [setView]);
   // Stable across renders, so the memoised item grid is not redrawn by every cart change.
   const addItem = useCallback(
     (item: CatalogueItemView) => dispatch({ type: 'cart', action: { type: 'addItem', item } }),
@@ -116,7 +123,8 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {state.order === undefined ? '' : t(`cashier.order.state.${state.order.state}`)}
       </p>
-      <main className="cashier-main" hidden={view === 'settings'}>
+      {view === 'history' && <HistoryScreen api={api} onClose={() => setView('sale')} />}
+      <main className="cashier-main" hidden={view !== 'sale'}>
         <WorkArea
           view={cashier.work}
           onView={cashier.setWork}
@@ -162,7 +170,14 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
               onAddTyped={() => dispatch({ type: 'addTyped', name: t('cashier.amount.lineName') })}
             />
           }
-          history={<HistoryList orders={state.history} loaded={state.historyLoaded} />}
+          history={
+            <RecentSales
+              orders={state.history}
+              loaded={state.historyLoaded}
+              openReason={saleBusy ? t('history.openReason') : undefined}
+              onOpenHistory={openHistory}
+            />
+          }
         />
         <SaleColumn
           state={state}

@@ -4,8 +4,20 @@ import { I18nextProvider } from 'react-i18next';
 import { NoSession } from '../shared/ConnectionLost.tsx';
 import { openCashierSession } from '../shared/connect-cashier.ts';
 import { createI18n } from '../shared/i18n/index.ts';
-import { cashier as enCashier, common as enCommon, settings as enSettings } from '../shared/i18n/en.ts';
-import { cashier as idCashier, common as idCommon, settings as idSettings } from '../shared/i18n/id.ts';
+import {
+  cashier as enCashier,
+  common as enCommon,
+  history as enHistory,
+  settings as enSettings,
+  shopTime as enShopTime,
+} from '../shared/i18n/en.ts';
+import {
+  cashier as idCashier,
+  common as idCommon,
+  history as idHistory,
+  settings as idSettings,
+  shopTime as idShopTime,
+} from '../shared/i18n/id.ts';
 import { day as enDay } from '../shared/i18n/en/day.ts';
 import { day as idDay } from '../shared/i18n/id/day.ts';
 import { CashierApp } from './App.tsx';
@@ -21,10 +33,25 @@ import './approval/approval.css';
 import './history.css';
 import './settings/settings.css';
 import './day/day.css';
+import './history/history.css';
 
 const i18n = createI18n({
-  id: { common: idCommon, cashier: idCashier, settings: idSettings, day: idDay },
-  en: { common: enCommon, cashier: enCashier, settings: enSettings, day: enDay },
+  id: {
+    common: idCommon,
+    cashier: idCashier,
+    settings: idSettings,
+    history: idHistory,
+    shopTime: idShopTime,
+    day: idDay,
+  },
+  en: {
+    common: enCommon,
+    cashier: enCashier,
+    settings: enSettings,
+    history: enHistory,
+    shopTime: enShopTime,
+    day: enDay,
+  },
 });
 
 const root = document.getElementById('root');

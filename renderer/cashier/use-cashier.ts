@@ -30,7 +30,7 @@ export function useCashier(
   const stage = saleStage(state);
   const sale = currentSale(state);
   const ready = state.settings !== undefined;
-  const [view, setView] = useState<'sale' | 'settings'>('sale');
+  const [view, setView] = useState<'sale' | 'settings' | 'history'>('sale');
   const [work, setWork] = useState<WorkView>('items');
   const amountRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);

@@ -33,6 +33,8 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     checkNow: (orderId) => call('sale.checkNow', { orderId }),
     simulate: (orderId, outcome) => call('sale.simulate', { orderId, outcome }),
     history: (query) => call('history.page', query),
+    searchHistory: (query) => call('history.search', query),
+    historyDetail: (kind, id) => call('history.detail', { kind, id }),
     report: (date) => call('report.day', date === undefined ? {} : { date }),
     setLanguage: (language) => call('settings.setLanguage', { language }),
     showCart: (cart) => call('display.showCart', { cart }),

@@ -56,6 +56,7 @@ function fakeSettings(initial: Partial<Stored> = {}) {
       kioskTimeoutSeconds: stored.kioskTimeoutSeconds,
       pricing: DEFAULT_PRICING_SETTINGS,
       discountApproval: null,
+      shopTime: { zone: 'WIB', cutoffHour: 0 },
     }),
     setLanguage: () => screen.get(),
     subscribe(listener: () => void) {

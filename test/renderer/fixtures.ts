@@ -19,6 +19,7 @@ export const SETTINGS: PublicSettings = {
   kioskTimeoutSeconds: 900,
   pricing: DEFAULT_PRICING_SETTINGS,
   discountApproval: null,
+  shopTime: { zone: 'WIB', cutoffHour: 0 },
 };
 
 export function order(overrides: Partial<ScreenOrder> = {}): ScreenOrder {
@@ -86,6 +87,7 @@ export function managerSettings(overrides: Partial<ManagerSettings> = {}): Manag
     customerDisplay: { kind: 'auto' },
     pricing: DEFAULT_PRICING_SETTINGS,
     discountApproval: null,
+    shopTime: { zone: 'WIB', cutoffHour: 0 },
     keys: {
       sandbox: { stored: false, savedAt: null, lastTest: null },
       production: { stored: false, savedAt: null, lastTest: null },

@@ -33,6 +33,7 @@ async function kioskApi(): Promise<{ api: KioskApi; close(): void }> {
           cashRounding: { unit: 0, mode: 'half-up' },
         },
         discountApproval: null,
+        shopTime: { zone: 'WIB', cutoffHour: 0 },
       }),
       setLanguage: () => {
         throw new Error('not in this test');

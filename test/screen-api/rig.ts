@@ -99,6 +99,7 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
     engine: services.engine,
     till: services.till,
     catalogue: services.catalogue,
+    history: services.history,
     emulator: services.emulator,
     settings,
     mode: config.mode,

@@ -92,6 +92,7 @@ describe('settings.read', () => {
       customerDisplay: { kind: 'auto' },
       pricing: DEFAULT_PRICING_SETTINGS,
       discountApproval: null,
+      shopTime: { zone: 'WIB', cutoffHour: 0 },
       keys: {
         sandbox: { stored: false, savedAt: null, lastTest: null },
         production: { stored: false, savedAt: null, lastTest: null },
@@ -289,6 +290,54 @@ describe('settings.update: pricing and discount approval', () => {
       expect(found.message.id).not.toBe('');
       expect(found.message.en).not.toBe(found.message.id);
     }
+    expect(store.text).toBe(text);
+  });
+});
+
+describe('settings.update: the shop time', () => {
+  it('stores the zone and cut-off, reopens the services for them, and the screens see them', async () => {
+    const { service, store } = await openUnlocked();
+    const g = guard();
+    service.setGuard(g);
+    const screen = vi.fn();
+    service.screen.subscribe?.(screen);
+    const settings = await service.manager['settings.update']({
+      patch: { shopTime: { zone: 'WITA', cutoffHour: 4 } },
+    });
+    expect(settings.shopTime).toEqual({ zone: 'WITA', cutoffHour: 4 });
+    expect(store.document).toMatchObject({ shopTime: { zone: 'WITA', cutoffHour: 4 } });
+    expect(service.current().shopTime).toEqual({ zone: 'WITA', cutoffHour: 4 });
+    expect(service.screen.get().shopTime).toEqual({ zone: 'WITA', cutoffHour: 4 });
+    // The engine writes order ids and business days on this clock: it is rebuilt, when idle.
+    expect(g.assertIdle).toHaveBeenCalledTimes(1);
+    expect(g.applied).toEqual([{ fields: ['shopTime'], restart: true }]);
+    expect(screen).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a zone Indonesia does not have and a cut-off past 06:00, in both languages, nothing written', async () => {
+    const { service, store } = await openUnlocked();
+    const text = store.text;
+    const refused = await expectRefused(
+      async () =>
+        service.manager['settings.update']({
+          // The payload's schema lets any short text through; the settings check names it.
+          patch: { shopTime: { zone: 'CET', cutoffHour: 7 } },
+        }),
+      'settings-invalid',
+    );
+    expect(refused.error.problems?.map((p) => [p.code, p.field])).toEqual([
+      ['shop-zone-unknown', 'shopTime'],
+      ['cutoff-hour-invalid', 'shopTime'],
+    ]);
+    for (const found of refused.error.problems ?? []) {
+      expect(found.message.id).toMatch(/zona|jam/i);
+      expect(found.message.en).toMatch(/zone|cut-off/i);
+    }
+    await expectRefused(
+      async () =>
+        service.manager['settings.update']({ patch: { shopTime: { zone: 'WIB', cutoffHour: 2.5 } } }),
+      'settings-invalid',
+    );
     expect(store.text).toBe(text);
   });
 });

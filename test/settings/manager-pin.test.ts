@@ -8,7 +8,7 @@ import {
   verifyPin,
 } from '../../main/settings/manager-pin.ts';
 import { MANAGER_IDLE_MS } from '../../main/settings/manager-session.ts';
-import { wibHourMinute } from '../../main/settings/pin-words.ts';
+import { lockedOutWords, shopHourMinute, wibHourMinute } from '../../main/settings/pin-words.ts';
 import { PIN, expectRefused, open, openUnlocked, type Opened } from './helpers.ts';
 
 async function wrong(opened: Opened, pin = '1111') {
@@ -100,6 +100,15 @@ describe('lockout', () => {
     // 10:00:01 WIB must read 10:01, not 10:00.
     expect(wibHourMinute(Date.UTC(2026, 10, 24, 3, 0, 1))).toBe('10:01');
     expect(wibHourMinute(Date.UTC(2026, 10, 24, 16, 59, 0))).toBe('23:59');
+  });
+
+  it('says the time on the shop’s clock: a WIT shop reads WIT', () => {
+    const until = Date.UTC(2026, 10, 24, 3, 0, 1);
+    expect(shopHourMinute(until, { zone: 'WIT', cutoffHour: 0 })).toBe('12:01');
+    expect(lockedOutWords(until, { zone: 'WIT', cutoffHour: 4 })).toEqual({
+      id: 'Terlalu banyak PIN salah. Coba lagi pukul 12:01 WIT.',
+      en: 'Too many wrong PINs. Try again at 12:01 WIT.',
+    });
   });
 
   it('doubles the next lockout, and a restart does not reset the count or the lock', async () => {

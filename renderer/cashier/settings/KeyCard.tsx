@@ -3,8 +3,8 @@ import type { GatewayEnvironment, KeyStatus, KeyTestResult } from '../../../comm
 import { SERVER_KEY_PREFIX, serverKeyProblems } from '../../../common/settings-input.ts';
 import { BilingualText, NoticeBox } from '../../shared/Bilingual.tsx';
 import type { Notice } from '../../shared/errors.ts';
-import { formatDateTime } from '../../shared/format.ts';
-import { useLanguage, useT } from '../../shared/language.ts';
+import { shopDateTime, useShopTime } from '../../shared/shop-clock.ts';
+import { useT } from '../../shared/language.ts';
 import { FieldProblems } from './FieldProblems.tsx';
 
 interface KeyCardProps {
@@ -50,7 +50,7 @@ export function KeyCard({
   onTest,
 }: KeyCardProps) {
   const t = useT();
-  const language = useLanguage();
+  const shop = useShopTime();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState<'test' | 'save' | 'clear' | undefined>(undefined);
   const [confirmClear, setConfirmClear] = useState(false);
@@ -99,7 +99,7 @@ export function KeyCard({
     stored =
       status.savedAt === null
         ? t('settings.keys.storedNoDate')
-        : t('settings.keys.stored', { date: formatDateTime(status.savedAt, language) });
+        : t('settings.keys.stored', { date: shopDateTime(status.savedAt, shop) });
   }
 
   return (
@@ -117,13 +117,13 @@ export function KeyCard({
       {status.lastTest !== null && (
         <TestResult
           result={status.lastTest}
-          label={t('settings.keys.lastTest', { time: formatDateTime(status.lastTest.at, language) })}
+          label={t('settings.keys.lastTest', { time: shopDateTime(status.lastTest.at, shop) })}
         />
       )}
       {typedResult !== undefined && (
         <TestResult
           result={typedResult}
-          label={t('settings.keys.typedTest', { time: formatDateTime(typedResult.at, language) })}
+          label={t('settings.keys.typedTest', { time: shopDateTime(typedResult.at, shop) })}
         />
       )}
       {!readOnly && (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BilingualText, NoticeBox } from '../../shared/Bilingual.tsx';
 import type { Bilingual, Notice } from '../../shared/errors.ts';
-import { formatClock } from '../../shared/format.ts';
-import { useBilingual, useLanguage, useT } from '../../shared/language.ts';
+import { shopTimeOfDay, useShopTime } from '../../shared/shop-clock.ts';
+import { useBilingual, useT } from '../../shared/language.ts';
 import { useNow } from '../../shared/use-now.ts';
 import {
   newPinEntry,
@@ -36,7 +36,7 @@ const PAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export function PinPanel({ purpose, notice, lockedUntil, editsKept, onPin, onCancel }: PinPanelProps) {
   const t = useT();
   const bilingual = useBilingual();
-  const language = useLanguage();
+  const shop = useShopTime();
   const [entry, setEntry] = useState(() => newPinEntry(purpose));
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -105,7 +105,9 @@ export function PinPanel({ purpose, notice, lockedUntil, editsKept, onPin, onCan
         {lockedOut && lockedUntil !== null && (
           <p className="pin-locked" data-testid="pin-locked-until">
             <BilingualText
-              text={bilingual('settings.pin.lockedUntil', { time: formatClock(lockedUntil, language) })}
+              text={bilingual('settings.pin.lockedUntil', {
+                time: `${shopTimeOfDay(lockedUntil, shop)} ${shop.zone}`,
+              })}
             />
           </p>
         )}

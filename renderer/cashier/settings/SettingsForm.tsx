@@ -17,6 +17,7 @@ import {
 } from './settings-draft.ts';
 import type { NoticeSlot } from './settings-state.ts';
 import { ShopSection } from './ShopSection.tsx';
+import { ShopTimeSection } from './ShopTimeSection.tsx';
 
 interface SettingsFormProps {
   settings: ManagerSettings;
@@ -77,6 +78,12 @@ export function SettingsForm(props: SettingsFormProps) {
           onMode={(mode) => onEdit({ mode })}
         />
         <ShopSection draft={draft} problems={problems} onEdit={onEdit} />
+        <ShopTimeSection
+          zone={draft.shopZone}
+          cutoffHour={draft.cutoffHour}
+          problems={problems.shopZone}
+          onEdit={onEdit}
+        />
         <DisplaySection
           displays={settings.displays}
           choice={draft.customerDisplay}

@@ -10,6 +10,7 @@ import type {
   ManagerSettings,
 } from '../../../common/contract.ts';
 import { PAYMENT_TYPES, type PaymentType } from '../../../common/midtrans-limits.ts';
+import type { ShopZone } from '../../../common/shop-time.ts';
 import { checkSettingsPatch, type SettingsPatch } from '../../../common/settings-input.ts';
 import type { Bilingual } from '../../shared/errors.ts';
 import {
@@ -31,6 +32,8 @@ export interface SettingsDraft {
   customerDisplay: CustomerDisplayChoice;
   /** Tax, service charge, rounding and the discount threshold (saved as `pricing` and `discountApproval`). */
   pricing: PricingDraft;
+  shopZone: ShopZone;
+  cutoffHour: number;
 }
 
 export type DraftField = keyof SettingsDraft;
@@ -43,6 +46,8 @@ export const DRAFT_FIELDS = [
   'timeoutText',
   'customerDisplay',
   'pricing',
+  'shopZone',
+  'cutoffHour',
 ] as const satisfies readonly DraftField[];
 
 export function draftFromSettings(settings: ManagerSettings): SettingsDraft {
@@ -54,6 +59,8 @@ export function draftFromSettings(settings: ManagerSettings): SettingsDraft {
     timeoutText: String(settings.kioskTimeoutSeconds),
     customerDisplay: settings.customerDisplay,
     pricing: pricingDraftFrom(settings.pricing, settings.discountApproval),
+    shopZone: settings.shopTime.zone,
+    cutoffHour: settings.shopTime.cutoffHour,
   };
 }
 
@@ -113,6 +120,9 @@ export function buildPatch(settings: ManagerSettings, draft: SettingsDraft): Dra
   if (!sameField('paymentTypes', base, draft)) patch.paymentTypes = orderedTypes(draft.paymentTypes);
   if (!sameField('timeoutText', base, draft)) patch.kioskTimeoutSeconds = parseSeconds(draft.timeoutText);
   if (!sameField('customerDisplay', base, draft)) patch.customerDisplay = draft.customerDisplay;
+  if (!sameField('shopZone', base, draft) || !sameField('cutoffHour', base, draft)) {
+    patch.shopTime = { zone: draft.shopZone, cutoffHour: draft.cutoffHour };
+  }
   const problems: DraftProblem[] = checkSettingsPatch(patch);
   // Pricing is judged by the same checks field by field, so each problem sits at its input.
   const pricing = readPricingDraft(draft.pricing);
@@ -161,6 +171,7 @@ const SLOTS: Record<string, ProblemSlot> = {
   // The main process judges these whole: its words go to the top of the pricing section.
   pricing: 'pricing',
   discountApproval: 'pricing',
+  shopTime: 'shopZone',
   pin: 'pin',
   key: 'key',
 };

@@ -81,6 +81,8 @@ const SLOT_OF_FIELD: Record<keyof SettingsDraft, ProblemSlot> = {
   timeoutText: 'timeoutText',
   customerDisplay: 'customerDisplay',
   pricing: 'pricing',
+  shopZone: 'shopZone',
+  cutoffHour: 'shopZone',
 };
 
 /** The environment's own refusals belong next to the environment, not under Save. */

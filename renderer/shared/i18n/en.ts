@@ -7,3 +7,5 @@ export { cashier } from './en/cashier.ts';
 export { display } from './en/display.ts';
 export { settings } from './en/settings.ts';
 export { day } from './en/day.ts';
+export { history } from './en/history.ts';
+export { shopTime } from './en/shop-time.ts';

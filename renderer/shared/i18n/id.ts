@@ -8,3 +8,5 @@ export { cashier } from './id/cashier.ts';
 export { display } from './id/display.ts';
 export { settings } from './id/settings.ts';
 export { day } from './id/day.ts';
+export { history } from './id/history.ts';
+export { shopTime } from './id/shop-time.ts';

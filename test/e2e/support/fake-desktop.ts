@@ -34,6 +34,7 @@ export function installFakeDesktop(pin: string): void {
       cashRounding: { unit: 0, mode: 'half-up' },
     },
     discountApproval: null,
+    shopTime: { zone: 'WIB', cutoffHour: 0 },
   };
   const catalogue = { items: [], categories: [], revision: 1 };
   const settingsListeners = new Set<Listener>();
@@ -45,6 +46,7 @@ export function installFakeDesktop(pin: string): void {
     kioskTimeoutSeconds: manager.kioskTimeoutSeconds,
     pricing: manager.pricing,
     discountApproval: manager.discountApproval,
+    shopTime: manager.shopTime,
   });
   let unlocked = false;
   const calls: unknown[] = [];

@@ -19,12 +19,20 @@ export interface Screens {
 export async function openScreens(
   browser: Browser,
   kiosk: Kiosk,
-  options: { displaySize?: { width: number; height: number }; expect?: string } = {},
+  options: {
+    displaySize?: { width: number; height: number };
+    expect?: string;
+    /** The browser's own time zone (IANA name): the screens must show the shop's, whatever it is. */
+    timezoneId?: string;
+  } = {},
 ): Promise<Screens> {
   const displaySize = options.displaySize ?? { width: 1280, height: 800 };
   const problems: string[] = [];
   const open = async (url: string, viewport: { width: number; height: number }) => {
-    const context = await browser.newContext({ viewport });
+    const context = await browser.newContext({
+      viewport,
+      ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
+    });
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`${new URL(page.url()).pathname}: ${message.text()}`);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GATEWAY_ENVIRONMENTS, KEY_TEST_OUTCOMES, KIOSK_MODES, LANGUAGES } from '../../../common/contract.ts';
 import { END_REASONS, ORDER_STATES, type GatewayHealth } from '../../../common/order.ts';
+import { HISTORY_STATES, HISTORY_TENDERS, TIMELINE_KINDS } from '../../../common/history-contract.ts';
+import { SHOP_ZONES } from '../../../common/shop-time.ts';
 import { formatRupiah } from '../../../renderer/shared/format.ts';
 import * as en from '../../../renderer/shared/i18n/en.ts';
 import * as id from '../../../renderer/shared/i18n/id.ts';
@@ -87,6 +89,11 @@ describe('i18n resources', () => {
     }
     for (const environment of GATEWAY_ENVIRONMENTS) used.add(`settings.keys.${environment}`);
     for (const outcome of KEY_TEST_OUTCOMES) used.add(`settings.keys.outcome.${outcome}`);
+    for (const state of HISTORY_STATES) used.add(`history.states.${state}`);
+    for (const tender of [...HISTORY_TENDERS, 'none']) used.add(`history.tenders.${tender}`);
+    for (const kind of TIMELINE_KINDS) used.add(`history.timeline.kinds.${kind}`);
+    for (const reason of ['abandoned', 'cash-returned']) used.add(`history.detail.voidReason.${reason}`);
+    for (const zone of SHOP_ZONES) used.add(`shopTime.zones.${zone}`);
     expect(used.size).toBeGreaterThan(120);
     const missing = [...used].filter((key) => !idLeaves.has(key));
     expect(missing).toEqual([]);

@@ -313,6 +313,8 @@ describe('cashier and display sessions over the socket', () => {
     await api.checkNow('A');
     await api.simulate('A', 'pay');
     await api.history({ limit: 20 });
+    await api.searchHistory({ state: 'paid', limit: 10 });
+    await api.historyDetail('order', 'K-1');
     await api.report();
     await api.report('2025-01-02');
     await api.setLanguage('en');
@@ -327,6 +329,8 @@ describe('cashier and display sessions over the socket', () => {
       ['sale.checkNow', { orderId: 'A' }],
       ['sale.simulate', { orderId: 'A', outcome: 'pay' }],
       ['history.page', { limit: 20 }],
+      ['history.search', { state: 'paid', limit: 10 }],
+      ['history.detail', { kind: 'order', id: 'K-1' }],
       ['report.day', {}],
       ['report.day', { date: '2025-01-02' }],
       ['settings.setLanguage', { language: 'en' }],

@@ -52,6 +52,19 @@ describe('settings patch', () => {
     });
   });
 
+  it('sends the shop time whole when the zone or the cut-off changes, and its refusal sits beside it', () => {
+    expect(buildPatch(base, edit({ cutoffHour: 4 })).patch).toEqual({
+      shopTime: { zone: 'WIB', cutoffHour: 4 },
+    });
+    expect(buildPatch(base, edit({ shopZone: 'WIT' })).patch).toEqual({
+      shopTime: { zone: 'WIT', cutoffHour: 0 },
+    });
+    expect(buildPatch(base, edit({ shopZone: 'WIB', cutoffHour: 0 })).patch).toEqual({});
+    const refused = buildPatch(base, edit({ cutoffHour: 9 }));
+    expect(refused.problems.map((p) => p.code)).toEqual(['cutoff-hour-invalid']);
+    expect(problemsBySlot(refused.problems).shopZone?.[0]?.en).toMatch(/cut-off/);
+  });
+
   it('compares a chosen monitor by id, not by its label', () => {
     const settings = managerSettings({
       customerDisplay: { kind: 'display', displayId: 7, label: 'DELL P2219H' },
