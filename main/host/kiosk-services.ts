@@ -148,6 +148,7 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     environment,
     clock: options.clock ?? systemClock,
     utcOffsetMinutes: engine.settings.utcOffsetMinutes,
+    cutoffHour: engine.settings.businessDayCutoffHour,
     ...options.day,
   });
   const book = new SalesBook(journal.database);
@@ -168,7 +169,12 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       ...(options.clock ? { clock: options.clock } : {}),
       ...(openDrawer ? { openDrawer } : {}),
     },
-    { ...refundOptions, environment, utcOffsetMinutes: engine.settings.utcOffsetMinutes },
+    {
+      ...refundOptions,
+      environment,
+      utcOffsetMinutes: engine.settings.utcOffsetMinutes,
+      businessDayCutoffHour: engine.settings.businessDayCutoffHour,
+    },
   );
   return {
     config,

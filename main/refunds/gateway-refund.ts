@@ -143,7 +143,7 @@ export function adoptFound(
       reason: reason.slice(0, 255),
       requestedBy: chargeback ? 'chargeback' : 'midtrans-dashboard',
       at: now,
-      businessDate: businessDateOf(now, ctx.utcOffsetMinutes),
+      businessDate: businessDateOf(now, ctx.utcOffsetMinutes, ctx.cutoffHour),
       gatewayRefundId: entry.refundChargebackId,
       gatewayAt: entry.createdAt,
     });

@@ -50,6 +50,8 @@ export class RefundContext {
   readonly clock: Clock;
   readonly environment: string;
   readonly utcOffsetMinutes: number;
+  /** The shop's business day turns at this hour (0-6): a refund after midnight may count on yesterday. */
+  readonly cutoffHour: number;
   readonly policy: RefundPolicy;
   readonly settings: RefundSettings;
   readonly random: () => number;
@@ -64,6 +66,7 @@ export class RefundContext {
     clock: Clock;
     environment: string;
     utcOffsetMinutes: number;
+    cutoffHour: number;
     policy: RefundPolicy;
     settings: RefundSettings;
     random: () => number;
@@ -76,6 +79,7 @@ export class RefundContext {
     this.clock = init.clock;
     this.environment = init.environment;
     this.utcOffsetMinutes = init.utcOffsetMinutes;
+    this.cutoffHour = init.cutoffHour;
     this.policy = init.policy;
     this.settings = init.settings;
     this.random = init.random;

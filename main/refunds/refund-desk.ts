@@ -68,6 +68,8 @@ export interface RefundDeskOptions {
   /** The gateway this desk talks to; refunds journaled under another are left alone. */
   environment: string;
   utcOffsetMinutes?: number;
+  /** The business day's cut-off hour (default 0: midnight). */
+  businessDayCutoffHour?: number;
   policy?: Partial<RefundPolicy>;
   settings?: Partial<RefundSettings>;
 }
@@ -101,6 +103,7 @@ export class RefundDesk {
       clock,
       environment: options.environment,
       utcOffsetMinutes: options.utcOffsetMinutes ?? WIB_OFFSET_MINUTES,
+      cutoffHour: options.businessDayCutoffHour ?? 0,
       policy: policyOf(options.policy),
       settings: { ...DEFAULT_REFUND_SETTINGS, ...options.settings },
       random,

@@ -109,7 +109,7 @@ export async function sendLeg(
   by: string,
   follow: (refundKey: string, at: number) => void,
 ): Promise<RefundRecord> {
-  const { clock, store, utcOffsetMinutes, settings } = ctx;
+  const { clock, store, utcOffsetMinutes, cutoffHour, settings } = ctx;
   const now = clock.now();
   let record: RefundRecord;
   try {
@@ -123,7 +123,7 @@ export async function sendLeg(
       reason,
       requestedBy: by,
       at: now,
-      businessDate: businessDateOf(now, utcOffsetMinutes),
+      businessDate: businessDateOf(now, utcOffsetMinutes, cutoffHour),
     });
   } catch (error) {
     if (error instanceof RefundBusyError) throw new RefundError('refund-pending', BUSY_WORDS);
@@ -151,7 +151,7 @@ export function cashLeg(
   reason: string,
   by: string,
 ): RefundRecord {
-  const { clock, store, utcOffsetMinutes } = ctx;
+  const { clock, store, utcOffsetMinutes, cutoffHour } = ctx;
   const now = clock.now();
   try {
     return store.cashOut({
@@ -163,7 +163,7 @@ export function cashLeg(
       reason,
       requestedBy: by,
       at: now,
-      businessDate: businessDateOf(now, utcOffsetMinutes),
+      businessDate: businessDateOf(now, utcOffsetMinutes, cutoffHour),
     });
   } catch (error) {
     if (error instanceof RefundExceedsError)

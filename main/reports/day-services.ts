@@ -22,6 +22,8 @@ export interface DayOptions {
   environment: string;
   clock: Clock;
   utcOffsetMinutes: number;
+  /** The business day's cut-off hour (default 0: midnight). */
+  cutoffHour?: number;
   manager?: ManagerGate;
   language?: () => CsvLanguage;
   /** Where refunds are read (default: the refunds journal in the same file). */
@@ -35,6 +37,7 @@ export function openDay(options: DayOptions): DayServices {
     environment: options.environment,
     clock: options.clock,
     utcOffsetMinutes: options.utcOffsetMinutes,
+    cutoffHour: options.cutoffHour ?? 0,
     refunds,
     ...(options.manager === undefined ? {} : { manager: options.manager }),
   };

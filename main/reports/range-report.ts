@@ -17,6 +17,7 @@ export interface RangeDeps {
   db: BetterSqlite3.Database;
   environment: string;
   utcOffsetMinutes: number;
+  cutoffHour: number;
   refunds: RefundInput;
   shifts: ShiftBook;
 }
@@ -26,9 +27,10 @@ const DAY_MS = 86_400_000;
 export function rangeReport(deps: RangeDeps, from: string, to: string): RangeReport {
   const problems = dateRangeProblems(from, to);
   if (problems.length > 0) throw invalidInput(problems);
-  const { db, environment, utcOffsetMinutes: offset } = deps;
+  const { db, environment, utcOffsetMinutes: offset, cutoffHour } = deps;
   return db.transaction(() => {
-    // Shifts that opened on those business days: a day either side by the clock, then exactly.
+    // Shifts that opened on those business days: a day either side by the clock (more than any
+    // cut-off hour), then exactly.
     const start = Date.parse(`${from}T00:00:00Z`) - offset * 60_000 - DAY_MS;
     const end = Date.parse(`${to}T00:00:00Z`) - offset * 60_000 + 2 * DAY_MS;
     const shiftIds = db
@@ -37,7 +39,7 @@ export function rangeReport(deps: RangeDeps, from: string, to: string): RangeRep
       )
       .all(environment, start, end)
       .filter((s) => {
-        const day = businessDateOf(s.opened_at, offset);
+        const day = businessDateOf(s.opened_at, offset, cutoffHour);
         return day >= from && day <= to;
       })
       .map((s) => s.id);

@@ -32,6 +32,8 @@ export interface ReportServiceOptions {
   environment: string;
   clock: Clock;
   utcOffsetMinutes: number;
+  /** The business day's cut-off hour (default 0: midnight). */
+  cutoffHour?: number;
   refunds: RefundInput;
   shifts: ShiftService;
   manager?: ManagerGate;
@@ -60,7 +62,7 @@ export class ReportService {
   today(): { businessDate: string; utcOffsetMinutes: number; training: boolean } {
     const offset = this.#o.utcOffsetMinutes;
     return {
-      businessDate: businessDateOf(this.#o.clock.now(), offset),
+      businessDate: businessDateOf(this.#o.clock.now(), offset, this.#o.cutoffHour ?? 0),
       utcOffsetMinutes: offset,
       training: this.#training,
     };
@@ -83,7 +85,7 @@ export class ReportService {
         training: this.#training,
         from: last?.closed_at ?? null,
         to: now,
-        businessDate: businessDateOf(now, this.#o.utcOffsetMinutes),
+        businessDate: businessDateOf(now, this.#o.utcOffsetMinutes, this.#o.cutoffHour ?? 0),
         utcOffsetMinutes: this.#o.utcOffsetMinutes,
         figures,
         hash: null,
@@ -183,6 +185,7 @@ export class ReportService {
         db: this.#db,
         environment: this.#env,
         utcOffsetMinutes: this.#o.utcOffsetMinutes,
+        cutoffHour: this.#o.cutoffHour ?? 0,
         refunds: this.#o.refunds,
         shifts: this.#o.shifts.book,
       },
@@ -247,7 +250,7 @@ export class ReportService {
 
   /** The business day a Z closes: today's, or the one named (a late close), never a future one. */
   #checkDate(date: string | undefined): string {
-    const today = businessDateOf(this.#o.clock.now(), this.#o.utcOffsetMinutes);
+    const today = businessDateOf(this.#o.clock.now(), this.#o.utcOffsetMinutes, this.#o.cutoffHour ?? 0);
     if (date === undefined) return today;
     if (!isCalendarDate(date)) {
       throw invalidInput([

@@ -10,6 +10,7 @@ import { afterEach } from 'vitest';
 import type { CartLine, PricingSettings } from '../../common/pricing/types.ts';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
 import type { SaleView, TillSaleRequest } from '../../common/till-contract.ts';
+import type { ShopTime } from '../../common/shop-time.ts';
 import { OffsetClock } from '../../main/clock.ts';
 import { configFromEnv } from '../../main/host/env-config.ts';
 import { openKiosk, type KioskServices } from '../../main/host/kiosk-services.ts';
@@ -41,6 +42,8 @@ export interface DayKioskOptions {
   pricing?: PricingSettings;
   manager?: ManagerGate;
   dir?: string;
+  /** The shop's zone and business-day cut-off (default: none set, WIB at midnight). */
+  shopTime?: ShopTime;
 }
 
 export async function openDayKiosk(options: DayKioskOptions = {}): Promise<DayKiosk> {
@@ -48,12 +51,16 @@ export async function openDayKiosk(options: DayKioskOptions = {}): Promise<DayKi
   const clock = new OffsetClock();
   const pricing = options.pricing ?? DEFAULT_PRICING_SETTINGS;
   const start = async () => {
-    const services = await openKiosk(configFromEnv({ KIOSK_MODE: 'training', KIOSK_DATA_DIR: dir }), {
-      clock,
-      engine: { chargeSettleMs: 0, poll: FAST_POLL },
-      till: { settings: () => ({ pricing, approval: null }), approve: () => Promise.resolve('no-pin') },
-      ...(options.manager === undefined ? {} : { day: { manager: options.manager } }),
-    });
+    const config = configFromEnv({ KIOSK_MODE: 'training', KIOSK_DATA_DIR: dir });
+    const services = await openKiosk(
+      { ...config, ...(options.shopTime ? { shopTime: options.shopTime } : {}) },
+      {
+        clock,
+        engine: { chargeSettleMs: 0, poll: FAST_POLL },
+        till: { settings: () => ({ pricing, approval: null }), approve: () => Promise.resolve('no-pin') },
+        ...(options.manager === undefined ? {} : { day: { manager: options.manager } }),
+      },
+    );
     services.engine.start();
     services.till.recover();
     return services;

@@ -207,6 +207,27 @@ describe('X and Z reports', () => {
     expect(reports.verify()).toEqual([]);
   });
 
+  it("keeps the shop's business day: in WITA with the day turning at 04:00, 02:00 is still yesterday", async () => {
+    const kiosk = await openDayKiosk({ shopTime: { zone: 'WITA', cutoffHour: 4 } });
+    const HOUR = 3_600_000;
+    // Forward to the next 02:00 WITA (18:00 UTC).
+    const now = kiosk.clock.now();
+    const target = Math.ceil((now - 18 * HOUR) / (24 * HOUR)) * 24 * HOUR + 18 * HOUR + 60_000;
+    kiosk.clock.advance(target - now);
+    const calendar = new Date(kiosk.clock.now() + 8 * HOUR).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.parse(calendar) - 24 * HOUR).toISOString().slice(0, 10);
+    const { reports } = kiosk.services.day;
+    expect(reports.today()).toMatchObject({ businessDate: yesterday, utcOffsetMinutes: 480 });
+    const sale = await kiosk.sell([line('Kopi', 10_000)], { kind: 'cash', received: 10_000 });
+    await kiosk.services.refunds.create({ saleId: sale.saleId, amount: 1_000, reason: 'Tumpah' }, 'manager');
+    const refundDay = kiosk.services.journal.database
+      .prepare<[], { business_date: string }>('SELECT business_date FROM refunds')
+      .get()?.business_date;
+    expect(refundDay).toBe(yesterday);
+    expect(reports.range(yesterday, yesterday).figures.refunds.amount).toBe(1_000);
+    expect(reports.closeZ()).toMatchObject({ businessDate: yesterday });
+  });
+
   it('verify() finds a Z whose figures were changed behind the triggers, or whose chain was broken', async () => {
     const kiosk = await openDayKiosk();
     await kiosk.sell([line('Kopi', 10_000)], { kind: 'cash', received: 10_000 });
