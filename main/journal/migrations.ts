@@ -11,6 +11,7 @@ import { CATALOGUE_MIGRATION } from '../catalogue/migration.ts';
 import { V1_ORDERS_AND_EVENTS } from './schema/v1-orders-events.ts';
 import { V2_REVIEW_AND_ALERTS } from './schema/v2-review-alerts.ts';
 import { V4_SALES } from './schema/v4-sales.ts';
+import { V5_PRINTING } from './schema/v5-printing.ts';
 
 export interface Migration {
   readonly description: string;
@@ -37,5 +38,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'sales: lines, totals, cash tenders, their events; orders linked to their sale',
     up: (db) => db.exec(V4_SALES),
+  },
+  {
+    description: "print jobs (receipts, test pages, drawer pulses) and the manager's drawer openings",
+    up: (db) => db.exec(V5_PRINTING),
   },
 ];
