@@ -13,6 +13,7 @@ import { CATALOGUE_SCHEMAS } from './catalogue-schemas.ts';
 import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans-limits.ts';
 import { CASH_ROUNDING_UNITS, ROUNDING_MODES, TAX_KINDS, TAX_SCOPES } from './pricing/types.ts';
 import { TILL_SCHEMAS } from './till-schemas.ts';
+import { PRINTING_SCHEMAS, PRINTING_SETTINGS_SHAPE } from './printing-schemas.ts';
 
 const empty = z.strictObject({});
 const orderId = z.string().min(1).max(ORDER_ID_MAX_LENGTH).regex(ORDER_ID_PATTERN);
@@ -82,12 +83,14 @@ const settingsPatch = z.strictObject({
     })
     .optional(),
   discountApproval: z.strictObject({ percent: z.number(), amount: z.number() }).nullable().optional(),
+  ...PRINTING_SETTINGS_SHAPE,
 });
 
 export const COMMAND_SCHEMAS = {
   'kiosk.snapshot': empty,
   ...TILL_SCHEMAS,
   ...CATALOGUE_SCHEMAS,
+  ...PRINTING_SCHEMAS,
   'sale.cancel': z.strictObject({ orderId }),
   'sale.checkNow': z.strictObject({ orderId }),
   'sale.simulate': z.strictObject({ orderId, outcome: z.enum(SIMULATED_OUTCOMES) }),

@@ -8,6 +8,14 @@ import { KIOSK_MODES, LANGUAGES } from './terms.ts';
 import { PAYMENT_TYPES, type PaymentType } from './midtrans-limits.ts';
 import type { PricingSettings } from './pricing/types.ts';
 import { settingsProblems } from './pricing/validate.ts';
+import type { PrinterConfig, ReceiptOptions, SoundSettings } from './printing-contract.ts';
+import {
+  printersProblems,
+  receiptOptionsProblems,
+  receiptPrinterProblems,
+  soundProblems,
+  type PrintingProblemCode,
+} from './printing-settings.ts';
 import type { DiscountApproval } from './till-contract.ts';
 
 /** The fields a patch may carry; absent fields stay as they are. */
@@ -22,6 +30,10 @@ export interface SettingsPatch {
   pricing?: PricingSettings;
   /** null: no discount needs the manager's PIN. */
   discountApproval?: DiscountApproval | null;
+  /** The printers, when receipts print and what they say, the screens' sound (printing-settings.ts). */
+  printers?: PrinterConfig[];
+  receipt?: ReceiptOptions;
+  sound?: SoundSettings;
 }
 
 export type SettingsField = keyof SettingsPatch | 'pin' | 'key';
@@ -43,7 +55,8 @@ export type SettingsProblemCode =
   | 'key-wrong-environment'
   | 'key-length'
   | 'pricing-invalid'
-  | 'discount-approval-invalid';
+  | 'discount-approval-invalid'
+  | PrintingProblemCode;
 
 export interface SettingsProblem {
   code: SettingsProblemCode;
@@ -199,6 +212,12 @@ export function checkSettingsPatch(patch: SettingsPatch): SettingsProblem[] {
   if (patch.discountApproval !== undefined && patch.discountApproval !== null) {
     problems.push(...approvalProblems(patch.discountApproval));
   }
+  if (patch.printers !== undefined) problems.push(...printersProblems(patch.printers));
+  if (patch.receipt !== undefined) problems.push(...receiptOptionsProblems(patch.receipt));
+  if (patch.printers !== undefined && patch.receipt !== undefined && problems.length === 0) {
+    problems.push(...receiptPrinterProblems(patch.printers, patch.receipt));
+  }
+  if (patch.sound !== undefined) problems.push(...soundProblems(patch.sound));
   return problems;
 }
 

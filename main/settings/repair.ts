@@ -113,6 +113,9 @@ export function repairDocument(raw: RawDocument, initialMode: KioskMode): Repair
     keyStorageRisk: simple('keyStorageRisk'),
     pricing: simple('pricing'),
     discountApproval: simple('discountApproval'),
+    printers: simple('printers'),
+    receipt: simple('receipt'),
+    sound: simple('sound'),
     keys: repairKeys(raw.keys, replaced),
     manager: repairManager(raw.manager, fallback.manager, replaced),
   };

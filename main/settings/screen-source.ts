@@ -18,6 +18,7 @@ export function screenSource(core: SettingsCore): ScreenSettingsSource {
       kioskTimeoutSeconds: document.kioskTimeoutSeconds,
       pricing: structuredClone(document.pricing),
       discountApproval: document.discountApproval === null ? null : { ...document.discountApproval },
+      sound: { ...document.sound },
     };
   };
 

@@ -25,6 +25,7 @@ const PUBLIC_FIELDS: ReadonlySet<ChangedField> = new Set([
   'language',
   'paymentTypes',
   'kioskTimeoutSeconds',
+  'sound',
 ]);
 
 /** `activeKeyChanged`: the key that changed is the one of the environment the kiosk runs in. */

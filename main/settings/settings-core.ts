@@ -13,6 +13,7 @@ import type {
   Language,
 } from '../../common/contract.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
+import type { PrinterConfig, ReceiptOptions, SoundSettings } from '../../common/printing-contract.ts';
 import type { Clock } from '../clock.ts';
 import { CommandRefusal } from '../screen-api/errors.ts';
 import type { SettingsState } from './document-store.ts';
@@ -32,6 +33,9 @@ export interface StoredValues {
   customerDisplay: CustomerDisplayChoice;
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
+  printers: PrinterConfig[];
+  receipt: ReceiptOptions;
+  sound: SoundSettings;
 }
 
 /** Copies, so no caller can change what the next one reads. */
@@ -46,6 +50,9 @@ export function storedValues(core: SettingsCore): StoredValues {
     customerDisplay: structuredClone(document.customerDisplay),
     pricing: structuredClone(document.pricing),
     discountApproval: document.discountApproval === null ? null : { ...document.discountApproval },
+    printers: structuredClone(document.printers),
+    receipt: { ...document.receipt },
+    sound: { ...document.sound },
   };
 }
 

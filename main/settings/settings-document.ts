@@ -18,12 +18,24 @@ import { DEFAULT_PRICING_SETTINGS, type PricingSettings } from '../../common/pri
 import { settingsProblems } from '../../common/pricing/validate.ts';
 import type { DiscountApproval } from '../../common/till-contract.ts';
 import {
+  DEFAULT_RECEIPT_OPTIONS,
+  DEFAULT_SOUND,
+  type PrinterConfig,
+  type ReceiptOptions,
+  type SoundSettings,
+} from '../../common/printing-contract.ts';
+import {
+  printersProblems,
+  receiptOptionsProblems,
+  soundProblems,
+} from '../../common/printing-settings.ts';
+import {
   DEFAULT_KIOSK_TIMEOUT_SECONDS,
   checkSettingsPatch,
   merchantNameProblems,
 } from '../../common/settings-input.ts';
 
-export const CURRENT_DOCUMENT_VERSION = 4;
+export const CURRENT_DOCUMENT_VERSION = 5;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
 const bilingual = z.object({ id: z.string(), en: z.string() });
@@ -106,6 +118,21 @@ const discountApproval = z
   )
   .nullable();
 
+// The printing settings, judged by the settings screen's own checks (common/printing-settings.ts).
+const printers = z
+  .custom<PrinterConfig[]>((value) => Array.isArray(value) && printersProblems(value).length === 0, 'refused')
+  .transform((value) => structuredClone(value));
+const receipt = z
+  .custom<ReceiptOptions>(
+    (value) =>
+      typeof value === 'object' && value !== null && receiptOptionsProblems(value as ReceiptOptions).length === 0,
+    'refused',
+  )
+  .transform((value) => structuredClone(value));
+const sound = z
+  .custom<SoundSettings>((value) => soundProblems(value as SoundSettings).length === 0, 'refused')
+  .transform((value) => ({ ...value }));
+
 /** The fields of the document other than its version, each judged on its own by the repair. */
 export const documentFields = {
   mode: z.enum(KIOSK_MODES),
@@ -119,6 +146,9 @@ export const documentFields = {
   keyStorageRisk: keyStorageRiskSchema.nullable(),
   pricing,
   discountApproval,
+  printers,
+  receipt,
+  sound,
 };
 
 export const settingsDocumentSchema = z.object({
@@ -139,6 +169,9 @@ export interface SettingsDocument {
   keyStorageRisk: KeyStorageRisk | null;
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
+  printers: PrinterConfig[];
+  receipt: ReceiptOptions;
+  sound: SoundSettings;
 }
 
 export type DocumentField = keyof typeof documentFields;
@@ -163,6 +196,9 @@ export function defaultDocument(mode: KioskMode = 'training'): SettingsDocument 
     keyStorageRisk: null,
     pricing: structuredClone(DEFAULT_PRICING_SETTINGS),
     discountApproval: null,
+    printers: [],
+    receipt: { ...DEFAULT_RECEIPT_OPTIONS },
+    sound: { ...DEFAULT_SOUND },
   };
 }
 

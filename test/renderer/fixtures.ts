@@ -9,6 +9,7 @@ import type {
 import { priceCart } from '../../common/pricing/index.ts';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
 import type { SaleView } from '../../common/till-contract.ts';
+import { DEFAULT_RECEIPT_OPTIONS, DEFAULT_SOUND } from '../../common/printing-contract.ts';
 
 export const SETTINGS: PublicSettings = {
   mode: 'training',
@@ -84,6 +85,9 @@ export function managerSettings(overrides: Partial<ManagerSettings> = {}): Manag
     customerDisplay: { kind: 'auto' },
     pricing: DEFAULT_PRICING_SETTINGS,
     discountApproval: null,
+    printers: [],
+    receipt: { ...DEFAULT_RECEIPT_OPTIONS },
+    sound: { ...DEFAULT_SOUND },
     keys: {
       sandbox: { stored: false, savedAt: null, lastTest: null },
       production: { stored: false, savedAt: null, lastTest: null },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
+import { DEFAULT_RECEIPT_OPTIONS, DEFAULT_SOUND } from '../../common/printing-contract.ts';
 import { jsonFileDocumentStore } from '../../main/settings/json-file-store.ts';
 import { MIGRATIONS, detectVersion } from '../../main/settings/migrations.ts';
 import { CURRENT_DOCUMENT_VERSION, settingsDocumentSchema } from '../../main/settings/settings-document.ts';
@@ -18,7 +19,9 @@ afterEach(() => {
 
 describe('migrations', () => {
   it('are numbered 1, 2, … with no gap, ending at the current version', () => {
-    expect(MIGRATIONS.map((step) => step.to)).toEqual([1, 2, 3, 4]);
+    expect(MIGRATIONS.map((step) => step.to)).toEqual(
+      Array.from({ length: CURRENT_DOCUMENT_VERSION }, (_, i) => i + 1),
+    );
     expect(MIGRATIONS.at(-1)?.to).toBe(CURRENT_DOCUMENT_VERSION);
   });
 
@@ -41,6 +44,9 @@ describe('migrations', () => {
       customerDisplay: { kind: 'auto' },
       pricing: DEFAULT_PRICING_SETTINGS,
       discountApproval: null,
+      printers: [],
+      receipt: DEFAULT_RECEIPT_OPTIONS,
+      sound: DEFAULT_SOUND,
     });
     expect(store.writes).toBe(1);
     expect(settingsDocumentSchema.parse(store.document).version).toBe(CURRENT_DOCUMENT_VERSION);
@@ -61,7 +67,9 @@ describe('migrations', () => {
       language: 'en',
       keys: { sandbox: null, production: null },
     });
-    expect(logs.join('\n')).toMatch(/migrated the stored settings from version 1 to 4/);
+    expect(logs.join('\n')).toMatch(
+      new RegExp(`migrated the stored settings from version 1 to ${CURRENT_DOCUMENT_VERSION}`),
+    );
   });
 
   it('v2: an intact document is read as it is and not rewritten', async () => {
@@ -89,8 +97,8 @@ describe('migrations', () => {
       pricing: DEFAULT_PRICING_SETTINGS,
       discountApproval: null,
     });
-    expect(store.document.version).toBe(4);
-    expect(logs.join('\n')).toMatch(/from version 3 to 4/);
+    expect(store.document.version).toBe(CURRENT_DOCUMENT_VERSION);
+    expect(logs.join('\n')).toMatch(new RegExp(`from version 3 to ${CURRENT_DOCUMENT_VERSION}`));
   });
 
   it('imports the legacy screen-settings.json language once, when nothing is stored yet', async () => {
