@@ -19,6 +19,16 @@ import type {
   CatalogueSnapshot,
 } from './catalogue-contract.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
+import type {
+  PrinterConfig,
+  PrintingCashierApi,
+  PrintingCashierCommands,
+  PrintingCashierEvents,
+  PrintingManagerApi,
+  PrintingManagerCommands,
+  ReceiptOptions,
+  SoundSettings,
+} from './printing-contract.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
 import type {
   DiscountApproval,
@@ -61,6 +71,8 @@ export interface PublicSettings {
   pricing: PricingSettings;
   /** Discounts above these need the manager's PIN; null: none does. */
   discountApproval: DiscountApproval | null;
+  /** The chime's volume and mute (absent from an older main: the default). */
+  sound?: SoundSettings;
 }
 
 /**
@@ -138,6 +150,8 @@ export interface DisplayState {
   merchantName: string;
   language: Language;
   mode: KioskMode;
+  /** The chime on paid and the tone on a failure, as the manager set them (absent: the default). */
+  sound?: SoundSettings;
   /** Main-process wall clock when this state was sent; lets the display correct its countdown. */
   serverNow: number;
   /** Increases with every state, so a late message never overwrites a newer one. */
@@ -197,6 +211,9 @@ export interface ManagerSettings {
   customerDisplay: CustomerDisplayChoice;
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
+  printers: PrinterConfig[];
+  receipt: ReceiptOptions;
+  sound: SoundSettings;
   keys: Record<GatewayEnvironment, KeyStatus>;
   keyStorage: KeyStorageStatus;
   /** Empty where the kiosk cannot see monitors (browser mode). */
@@ -214,7 +231,8 @@ export interface ManagerStatus {
 }
 
 /** Commands, by role: name → [payload, result]. */
-export interface CashierCommands extends TillCashierCommands, CatalogueCashierCommands {
+export interface CashierCommands
+  extends TillCashierCommands, CatalogueCashierCommands, PrintingCashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
   'sale.cancel': [{ orderId: string }, ScreenOrder];
   'sale.checkNow': [{ orderId: string }, ScreenOrder];
@@ -231,7 +249,7 @@ export interface CashierCommands extends TillCashierCommands, CatalogueCashierCo
  * The shop owner's commands, sent from the cashier window's settings screen. Every one but
  * status, createPin and unlock needs an unlocked manager session ('manager-locked' otherwise).
  */
-export interface ManagerCommands extends CatalogueManagerCommands {
+export interface ManagerCommands extends CatalogueManagerCommands, PrintingManagerCommands {
   'manager.status': [Record<string, never>, ManagerStatus];
   /** Only while no PIN exists ('pin-exists' otherwise); leaves the session unlocked. */
   'manager.createPin': [{ pin: string }, ManagerStatus];
@@ -273,6 +291,11 @@ export const CASHIER_COMMANDS = [
   'report.day',
   'settings.setLanguage',
   'display.showCart',
+  'printing.snapshot',
+  'printing.reprint',
+  'printing.answer',
+  'printing.retry',
+  'printing.pageDone',
 ] as const satisfies readonly CashierCommand[];
 
 export const MANAGER_COMMANDS = [
@@ -294,6 +317,9 @@ export const MANAGER_COMMANDS = [
   'catalogue.reorderCategories',
   'catalogue.import',
   'catalogue.export',
+  'printing.test',
+  'printing.openDrawer',
+  'printing.preview',
 ] as const satisfies readonly ManagerCommand[];
 
 export const DISPLAY_COMMANDS = ['display.snapshot'] as const satisfies readonly DisplayCommand[];
@@ -309,7 +335,7 @@ export const COMMAND_LISTS_COMPLETE: [
   : never = true;
 
 /** Events, by role: name → payload. */
-export interface CashierEvents {
+export interface CashierEvents extends PrintingCashierEvents {
   order: { order: ScreenOrder; previousState: OrderState | null; at: number };
   health: { health: GatewayHealth; detail: string | undefined; at: number };
   settings: PublicSettings;
@@ -327,6 +353,8 @@ export const CASHIER_EVENTS = [
   'settings',
   'sale',
   'catalogue',
+  'printing',
+  'printPage',
 ] as const satisfies readonly (keyof CashierEvents)[];
 export const DISPLAY_EVENTS = ['display'] as const satisfies readonly (keyof DisplayEvents)[];
 
@@ -384,6 +412,8 @@ export const ERROR_CODES = [
   'key-storage-weak',
   /** Browser mode: the environment and key are set by environment variables. */
   'environment-fixed',
+  /** A print, reprint or drawer opening was refused (no such printer, a wrong PIN…); see the message. */
+  'printing-refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -419,7 +449,7 @@ export class KioskCallError extends Error {
  * The functions a cashier screen is given (by the preload in Electron, by the WebSocket client in
  * browser mode). Listeners return an unsubscribe function. A failed call rejects with KioskCallError.
  */
-export interface CashierApi extends TillCashierApi, CatalogueCashierApi {
+export interface CashierApi extends TillCashierApi, CatalogueCashierApi, PrintingCashierApi {
   snapshot(): Promise<CashierSnapshot>;
   cancel(orderId: string): Promise<ScreenOrder>;
   checkNow(orderId: string): Promise<ScreenOrder>;
@@ -448,6 +478,7 @@ export interface ManagerApi {
   clearKey(environment: GatewayEnvironment): Promise<ManagerSettings>;
   testKey(environment: GatewayEnvironment, key?: string): Promise<KeyTestResult>;
   catalogue: CatalogueManagerApi;
+  printing: PrintingManagerApi;
 }
 
 /** The customer display's read-only subset. */

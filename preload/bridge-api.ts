@@ -12,6 +12,8 @@
  */
 import type { CatalogueImportSummary, CatalogueSnapshot } from '../common/catalogue-contract.ts';
 import type { SaleView } from '../common/till-contract.ts';
+import type { PrintingSnapshot, PrintPageRequest } from '../common/printing-contract.ts';
+import type { PrintJobView, ReceiptPreview } from '../common/printing.ts';
 import type {
   AnyCommand,
   CashierApi,
@@ -150,6 +152,12 @@ function managerBridge(call: ReturnType<typeof caller>): ManagerApi {
         call<{ summary: CatalogueImportSummary; catalogue: CatalogueSnapshot }>('catalogue.import', { csv }),
       exportCsv: () => call<{ csv: string; fileName: string }>('catalogue.export', {}),
     },
+    printing: {
+      test: (printerId) => call<PrintJobView>('printing.test', { printerId }),
+      openDrawer: (printerId, pin) => call<PrintJobView>('printing.openDrawer', { printerId, pin }),
+      preview: (width, receipt) =>
+        call<ReceiptPreview>('printing.preview', receipt === undefined ? { width } : { width, receipt }),
+    },
   };
 }
 
@@ -175,6 +183,13 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onSettings: listen<PublicSettings>('settings'),
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
+    printingSnapshot: () => call<PrintingSnapshot>('printing.snapshot', {}),
+    reprint: (saleId) => call<PrintJobView>('printing.reprint', { saleId }),
+    answerReceipt: (saleId, print) => call<PrintJobView | null>('printing.answer', { saleId, print }),
+    retryPrinting: () => call<PrintingSnapshot>('printing.retry', {}),
+    printPageDone: (requestId, ok) => call<null>('printing.pageDone', { requestId, ok }),
+    onPrinting: listen<PrintingSnapshot>('printing'),
+    onPrintPage: listen<PrintPageRequest>('printPage'),
     manager: managerBridge(call),
   };
 }

@@ -17,6 +17,9 @@ import { CheckoutEngine } from '../checkout/engine.ts';
 import { loadOrCreateTrainingKey, startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
+import { SqliteDrawerLog } from '../printing/drawer-log.ts';
+import { PrintService, type PrintServiceDeps } from '../printing/print-service.ts';
+import { SqliteJobStore } from '../printing/sqlite-job-store.ts';
 import { QrStore } from '../qr/qr-store.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
@@ -30,6 +33,8 @@ export interface KioskServices {
   engine: CheckoutEngine;
   catalogue: CatalogueService;
   till: Till;
+  /** Receipts and the drawer; present when the kiosk has printing settings (not the bare CLI). */
+  printing: PrintService | undefined;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -43,6 +48,11 @@ export interface OpenOptions {
   quickItemsFile?: string;
   /** Pricing and the manager's approval of large discounts (default: none, and no PIN to give). */
   till?: Pick<TillDeps, 'settings' | 'approve'>;
+  /**
+   * Printing from the settings (the app and browser mode). Without it nothing prints and no job
+   * in the journal is touched: the CLI must not take over the jobs of a kiosk running beside it.
+   */
+  printing?: Pick<PrintServiceDeps, 'config' | 'osPrinter' | 'queue' | 'transports' | 'browserTimeoutMs'>;
 }
 
 /** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
@@ -130,6 +140,20 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     clock: options.clock ?? systemClock,
     ...(options.till ?? PLAIN_TILL),
   });
+  // Listening before anything can settle a sale (recovery runs after this returns).
+  const printing =
+    options.printing === undefined
+      ? undefined
+      : new PrintService({
+          ...options.printing,
+          store: new SqliteJobStore(journal.database),
+          drawerLog: new SqliteDrawerLog(journal.database),
+          sales: till,
+          training: config.mode === 'training',
+          utcOffsetMinutes: engine.settings.utcOffsetMinutes,
+          ...(options.clock ? { clock: options.clock } : {}),
+        });
+  printing?.start();
   return {
     config,
     environment,
@@ -138,8 +162,11 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     engine,
     catalogue,
     till,
+    printing,
     emulator,
     async close() {
+      // Printing first: a receipt on the wire finishes (and is journaled) before the journal closes.
+      await printing?.stop();
       await engine.stop();
       till.close();
       client.close();

@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import type { CatalogueManagerCommands } from '../../common/catalogue-contract.ts';
+import type { PrintingManagerCommands } from '../../common/printing-contract.ts';
+import type { PrintService } from '../printing/print-service.ts';
 import type { TillSaleRequest } from '../../common/till-contract.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { Till } from '../sales/till.ts';
@@ -25,6 +27,7 @@ import type { RunningEmulator } from '../emulator/index.ts';
 import { isBusinessDate } from '../journal/business-date.ts';
 import type { DisplayPresenter } from './display-presenter.ts';
 import { fieldError, CommandRefusal } from './errors.ts';
+import { printingCashierHandlers } from './printing-commands.ts';
 import type { ScreenSettingsSource } from './screen-settings.ts';
 import { toScreenOrder } from './screen-order.ts';
 import { simulate } from './simulate.ts';
@@ -43,8 +46,11 @@ export type HandlerTable<C extends AnyCommand> = {
 /** The sale and display commands, bound to one engine. */
 export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand>>;
 export type CatalogueManagerCommand = keyof CatalogueManagerCommands;
+export type PrintingManagerCommand = keyof PrintingManagerCommands;
 /** The settings screen's commands, which outlive any one engine (see main/host/). */
-export type ManagerHandlers = HandlerTable<Exclude<ManagerCommand, CatalogueManagerCommand>>;
+export type ManagerHandlers = HandlerTable<
+  Exclude<ManagerCommand, CatalogueManagerCommand | PrintingManagerCommand>
+>;
 /** The catalogue editor's commands: behind the manager's session, on the journal's catalogue. */
 export type CatalogueManagerHandlers = HandlerTable<CatalogueManagerCommand>;
 
@@ -58,6 +64,8 @@ export interface CommandContext {
   clock: Clock;
   presenter: DisplayPresenter;
   openOrders(): OrderView[];
+  /** Receipts and the drawer (absent: the printing commands are refused). */
+  printing: PrintService | undefined;
   healthDetail(): string | undefined;
   settingsChanged(settings: PublicSettings): void;
 }
@@ -109,5 +117,6 @@ export function commandHandlers(ctx: CommandContext): Handlers {
       return null;
     },
     'display.snapshot': () => presenter.current(),
+    ...printingCashierHandlers(ctx.printing),
   };
 }

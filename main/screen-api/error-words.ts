@@ -112,6 +112,10 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Di mode browser, lingkungan dan server key diatur lewat variabel lingkungan saat kiosk dijalankan.',
     en: 'In browser mode the environment and server key are set by environment variables when the kiosk starts.',
   },
+  'printing-refused': {
+    id: 'Printer tidak dapat melakukan itu sekarang. Penjualan tidak berubah.',
+    en: 'The printer cannot do that now. The sale is unchanged.',
+  },
   internal: {
     id: 'Terjadi kesalahan di kasir. Pesanan yang sudah dibuat tetap tersimpan.',
     en: 'Something went wrong in the kiosk. Orders already made are saved.',

@@ -9,6 +9,7 @@ import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/e
 import { ApprovalError, SaleBusyError, SaleNotOpenError, TillInputError } from '../sales/till.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
+import { PrintingRefusal } from '../printing/refusal.ts';
 import { ERROR_WORDS, type Bilingual } from './error-words.ts';
 
 export function contractError(
@@ -152,6 +153,8 @@ export function toContractError(error: unknown, command: string): ContractError 
     return contractError('invalid-payload');
   }
   if (error instanceof MidtransError) return contractError(gatewayCode(error.code));
+  if (error instanceof PrintingRefusal)
+    return contractError('printing-refused', { message: error.bilingual });
   logUnexpected(command, error);
   return contractError('internal');
 }

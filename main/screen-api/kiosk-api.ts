@@ -21,6 +21,8 @@ import type { CheckoutEngine } from '../checkout/engine.ts';
 import type { Till } from '../sales/till.ts';
 import type { ManagerAuthority } from '../settings/manager-authority.ts';
 import { catalogueManagerHandlers } from './catalogue-commands.ts';
+import type { PrintService } from '../printing/print-service.ts';
+import { printingManagerHandlers } from './printing-commands.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
 import { commandHandlers, type ManagerHandlers } from './commands.ts';
 import { createDisplayPresenter, DEFAULT_SCENE_TIMINGS, type SceneTimings } from './display-presenter.ts';
@@ -70,6 +72,8 @@ export interface KioskApiDeps {
   manager?: ManagerHandlers;
   /** The manager's session, for the catalogue editor's commands (absent: they are refused as locked). */
   authority?: ManagerAuthority;
+  /** Receipts, printers and the drawer (absent: the printing commands answer 'unknown-command'). */
+  printing?: PrintService | undefined;
 }
 
 function isManagerCommand(name: AnyCommand): boolean {
@@ -78,6 +82,10 @@ function isManagerCommand(name: AnyCommand): boolean {
 
 function isCatalogueManagerCommand(name: AnyCommand): boolean {
   return isManagerCommand(name) && name.startsWith('catalogue.');
+}
+
+function isPrintingManagerCommand(name: AnyCommand): boolean {
+  return isManagerCommand(name) && name.startsWith('printing.');
 }
 
 function isRole(role: unknown): role is Role {
@@ -114,6 +122,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     presenter.saleChanged(sale);
   });
   const offCatalogue = deps.catalogue.on((catalogue) => hub.publish('cashier', 'catalogue', catalogue));
+  const offPrinting =
+    deps.printing?.on((event) => {
+      if (event.type === 'snapshot') hub.publish('cashier', 'printing', event.snapshot);
+      else hub.publish('cashier', 'printPage', event.request);
+    }) ?? (() => {});
 
   const offEngine = engine.on((event) => {
     if (event.type === 'order') {
@@ -139,6 +152,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     clock,
     presenter,
     openOrders,
+    printing: deps.printing,
     healthDetail: () => healthDetail,
     settingsChanged: (settings) => {
       // A source that announces its own changes has already been heard by the subscription above.
@@ -149,6 +163,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
   });
 
   const catalogueManager = catalogueManagerHandlers(deps.catalogue, () => deps.authority?.touch() ?? false);
+  const printingManager = printingManagerHandlers(deps.printing, deps.authority);
 
   return {
     async call(role, name, payload) {
@@ -166,9 +181,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
         const table = (
           isCatalogueManagerCommand(known)
             ? catalogueManager
-            : isManagerCommand(known)
-              ? deps.manager
-              : handlers
+            : isPrintingManagerCommand(known)
+              ? printingManager
+              : isManagerCommand(known)
+                ? deps.manager
+                : handlers
         ) as Record<string, (payload: unknown) => unknown> | undefined;
         const run = table?.[known];
         if (run === undefined) return refuse(contractError('unknown-command'));
@@ -186,6 +203,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       offEngine();
       offTill();
       offCatalogue();
+      offPrinting();
       offSettings();
       presenter.close();
       hub.clear();

@@ -8,6 +8,7 @@ import type {
   PublicSettings,
 } from '../../common/contract.ts';
 import type { CatalogueSnapshot } from '../../common/catalogue-contract.ts';
+import type { PrintingSnapshot, PrintPageRequest } from '../../common/printing-contract.ts';
 import { managerApiOver } from './manager-socket.ts';
 import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
 import type { SocketClient } from './socket-client.ts';
@@ -39,6 +40,13 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onSettings: listen<PublicSettings>('settings'),
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
+    printingSnapshot: () => call('printing.snapshot', {}),
+    reprint: (saleId) => call('printing.reprint', { saleId }),
+    answerReceipt: (saleId, print) => call('printing.answer', { saleId, print }),
+    retryPrinting: () => call('printing.retry', {}),
+    printPageDone: (requestId, ok) => call('printing.pageDone', { requestId, ok }),
+    onPrinting: listen<PrintingSnapshot>('printing'),
+    onPrintPage: listen<PrintPageRequest>('printPage'),
     manager: managerApiOver((name, payload) => client.call(name, payload)),
   };
 }

@@ -30,5 +30,11 @@ export function managerApiOver(send: CallCommand): ManagerApi {
       importCsv: (csv) => call('catalogue.import', { csv }),
       exportCsv: () => call('catalogue.export', {}),
     },
+    printing: {
+      test: (printerId) => call('printing.test', { printerId }),
+      openDrawer: (printerId, pin) => call('printing.openDrawer', { printerId, pin }),
+      preview: (width, receipt) =>
+        call('printing.preview', receipt === undefined ? { width } : { width, receipt }),
+    },
   };
 }

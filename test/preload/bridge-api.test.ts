@@ -105,6 +105,19 @@ const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
     { csv: 'nama;harga' },
   ],
   ['manager.catalogue.exportCsv', (a) => a.manager.catalogue.exportCsv(), 'catalogue.export', {}],
+  ['printingSnapshot', (a) => a.printingSnapshot(), 'printing.snapshot', {}],
+  ['reprint', (a) => a.reprint('S-1'), 'printing.reprint', { saleId: 'S-1' }],
+  ['answerReceipt', (a) => a.answerReceipt('S-1', false), 'printing.answer', { saleId: 'S-1', print: false }],
+  ['retryPrinting', (a) => a.retryPrinting(), 'printing.retry', {}],
+  ['printPageDone', (a) => a.printPageDone('r-1', true), 'printing.pageDone', { requestId: 'r-1', ok: true }],
+  ['manager.printing.test', (a) => a.manager.printing.test('kasir'), 'printing.test', { printerId: 'kasir' }],
+  [
+    'manager.printing.openDrawer',
+    (a) => a.manager.printing.openDrawer('kasir', '246810'),
+    'printing.openDrawer',
+    { printerId: 'kasir', pin: '246810' },
+  ],
+  ['manager.printing.preview', (a) => a.manager.printing.preview(58), 'printing.preview', { width: 58 }],
   ['cancel', (a) => a.cancel('TOKO-1'), 'sale.cancel', { orderId: 'TOKO-1' }],
   ['checkNow', (a) => a.checkNow('TOKO-2'), 'sale.checkNow', { orderId: 'TOKO-2' }],
   ['simulate', (a) => a.simulate('TOKO-3', 'deny'), 'sale.simulate', { orderId: 'TOKO-3', outcome: 'deny' }],
@@ -177,6 +190,13 @@ describe('the cashier bridge', () => {
         'onSettings',
         'onSale',
         'onCatalogue',
+        'printingSnapshot',
+        'reprint',
+        'answerReceipt',
+        'retryPrinting',
+        'printPageDone',
+        'onPrinting',
+        'onPrintPage',
         'manager',
       ].sort(),
     );
@@ -194,8 +214,10 @@ describe('the cashier bridge', () => {
         'clearKey',
         'testKey',
         'catalogue',
+        'printing',
       ].sort(),
     );
+    expect(Object.keys(bridge.manager.printing).sort()).toEqual(['openDrawer', 'preview', 'test']);
     expect(Object.keys(bridge.manager.catalogue).sort()).toEqual(
       [
         'saveItem',
@@ -225,9 +247,10 @@ describe('the cashier bridge', () => {
     const methods = [
       ...Object.keys(bridge).filter((k) => k !== 'manager' && !k.startsWith('on')),
       ...Object.keys(bridge.manager)
-        .filter((k) => k !== 'catalogue')
+        .filter((k) => k !== 'catalogue' && k !== 'printing')
         .map((k) => `manager.${k}`),
       ...Object.keys(bridge.manager.catalogue).map((k) => `manager.catalogue.${k}`),
+      ...Object.keys(bridge.manager.printing).map((k) => `manager.printing.${k}`),
     ];
     expect(new Set(methods)).toEqual(names);
   });
