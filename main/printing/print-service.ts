@@ -95,6 +95,7 @@ export class PrintService {
   #startedAt = 0;
   #offSales: (() => void) | undefined;
   #announce: NodeJS.Immediate | undefined;
+  #stopped = false;
 
   constructor(deps: PrintServiceDeps) {
     this.#deps = deps;
@@ -131,11 +132,13 @@ export class PrintService {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     this.#offSales?.();
     this.#offSales = undefined;
-    if (this.#announce !== undefined) clearImmediate(this.#announce);
     this.#browser.cancelAll();
     await this.#queue.stop();
+    if (this.#announce !== undefined) clearImmediate(this.#announce);
+    this.#announce = undefined;
     this.#listeners.clear();
   }
 
@@ -187,8 +190,7 @@ export class PrintService {
         return jobView(copy);
       }
     }
-    const sending = jobs.find((j) => j.state === 'sending');
-    if (sending !== undefined) return jobView(sending);
+    // One being sent now may reach the paper or not; the cashier asked for a copy, so one follows.
     // The receipt as it was first printed, so the copy says what the original said.
     const payload = jobs[0]?.payload ?? {
       type: 'receipt' as const,
@@ -395,7 +397,8 @@ export class PrintService {
   }
 
   #changed(): void {
-    if (this.#announce !== undefined) return;
+    // Jobs finishing while the service stops change nothing a screen will still see.
+    if (this.#announce !== undefined || this.#stopped) return;
     // Several changes in one turn (a job claimed and sent, a sale paid) make one announcement.
     this.#announce = setImmediate(() => {
       this.#announce = undefined;

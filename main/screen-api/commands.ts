@@ -4,8 +4,7 @@
  */
 import type { z } from 'zod';
 import type { CatalogueManagerCommands } from '../../common/catalogue-contract.ts';
-import type { PrintingManagerCommands } from '../../common/printing-contract.ts';
-import type { PrintService } from '../printing/print-service.ts';
+import type { PrintingCashierCommands, PrintingManagerCommands } from '../../common/printing-contract.ts';
 import type { TillSaleRequest } from '../../common/till-contract.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { Till } from '../sales/till.ts';
@@ -27,7 +26,6 @@ import type { RunningEmulator } from '../emulator/index.ts';
 import { isBusinessDate } from '../journal/business-date.ts';
 import type { DisplayPresenter } from './display-presenter.ts';
 import { fieldError, CommandRefusal } from './errors.ts';
-import { printingCashierHandlers } from './printing-commands.ts';
 import type { ScreenSettingsSource } from './screen-settings.ts';
 import { toScreenOrder } from './screen-order.ts';
 import { simulate } from './simulate.ts';
@@ -43,8 +41,8 @@ export type Result<N extends AnyCommand> = N extends keyof CashierCommands
 export type HandlerTable<C extends AnyCommand> = {
   [N in C]: (payload: Payload<N>) => Result<N> | Promise<Result<N>>;
 };
-/** The sale and display commands, bound to one engine. */
-export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand>>;
+/** The sale and display commands, bound to one engine (printing's are in printing-commands.ts). */
+export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand | keyof PrintingCashierCommands>>;
 export type CatalogueManagerCommand = keyof CatalogueManagerCommands;
 export type PrintingManagerCommand = keyof PrintingManagerCommands;
 /** The settings screen's commands, which outlive any one engine (see main/host/). */
@@ -64,8 +62,6 @@ export interface CommandContext {
   clock: Clock;
   presenter: DisplayPresenter;
   openOrders(): OrderView[];
-  /** Receipts and the drawer (absent: the printing commands are refused). */
-  printing: PrintService | undefined;
   healthDetail(): string | undefined;
   settingsChanged(settings: PublicSettings): void;
 }
@@ -117,6 +113,5 @@ export function commandHandlers(ctx: CommandContext): Handlers {
       return null;
     },
     'display.snapshot': () => presenter.current(),
-    ...printingCashierHandlers(ctx.printing),
   };
 }

@@ -22,7 +22,7 @@ import type { Till } from '../sales/till.ts';
 import type { ManagerAuthority } from '../settings/manager-authority.ts';
 import { catalogueManagerHandlers } from './catalogue-commands.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import { printingManagerHandlers } from './printing-commands.ts';
+import { printingCashierHandlers, printingManagerHandlers } from './printing-commands.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
 import { commandHandlers, type ManagerHandlers } from './commands.ts';
 import { createDisplayPresenter, DEFAULT_SCENE_TIMINGS, type SceneTimings } from './display-presenter.ts';
@@ -84,8 +84,8 @@ function isCatalogueManagerCommand(name: AnyCommand): boolean {
   return isManagerCommand(name) && name.startsWith('catalogue.');
 }
 
-function isPrintingManagerCommand(name: AnyCommand): boolean {
-  return isManagerCommand(name) && name.startsWith('printing.');
+function isPrintingCommand(name: AnyCommand): boolean {
+  return name.startsWith('printing.');
 }
 
 function isRole(role: unknown): role is Role {
@@ -152,7 +152,6 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     clock,
     presenter,
     openOrders,
-    printing: deps.printing,
     healthDetail: () => healthDetail,
     settingsChanged: (settings) => {
       // A source that announces its own changes has already been heard by the subscription above.
@@ -163,7 +162,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
   });
 
   const catalogueManager = catalogueManagerHandlers(deps.catalogue, () => deps.authority?.touch() ?? false);
-  const printingManager = printingManagerHandlers(deps.printing, deps.authority);
+  // The cashier's and the manager's printing commands share one table; each checks its own rights.
+  const printing = {
+    ...printingCashierHandlers(deps.printing),
+    ...printingManagerHandlers(deps.printing, deps.authority),
+  };
 
   return {
     async call(role, name, payload) {
@@ -181,8 +184,8 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
         const table = (
           isCatalogueManagerCommand(known)
             ? catalogueManager
-            : isPrintingManagerCommand(known)
-              ? printingManager
+            : isPrintingCommand(known)
+              ? printing
               : isManagerCommand(known)
                 ? deps.manager
                 : handlers
