@@ -14,6 +14,7 @@ import { Keypad } from './Keypad.tsx';
 import { LiveOrder } from './LiveOrder.tsx';
 import { PaymentTypeChoice } from './PaymentTypeChoice.tsx';
 import { desiredPreview } from './preview.ts';
+import { PrintingBar } from './printing/PrintingBar.tsx';
 import { QuickItems } from './QuickItems.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { cashierReducer, currentDraft, initialCashierState, saleStage, type CashierAction } from './state.ts';
@@ -146,6 +147,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
         }}
       />
       {status === 'lost' && <ConnectionLost />}
+      <PrintingBar session={session} settings={settings} />
       {view === 'settings' && (
         <SettingsScreen
           manager={api.manager}

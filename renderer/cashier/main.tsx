@@ -6,14 +6,16 @@ import { openCashierSession } from '../shared/connect-cashier.ts';
 import { createI18n } from '../shared/i18n/index.ts';
 import { cashier as enCashier, common as enCommon, settings as enSettings } from '../shared/i18n/en.ts';
 import { cashier as idCashier, common as idCommon, settings as idSettings } from '../shared/i18n/id.ts';
+import { printing as enPrinting } from '../shared/i18n/en/printing.ts';
+import { printing as idPrinting } from '../shared/i18n/id/printing.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 import './cashier.css';
 import './settings/settings.css';
 
 const i18n = createI18n({
-  id: { common: idCommon, cashier: idCashier, settings: idSettings },
-  en: { common: enCommon, cashier: enCashier, settings: enSettings },
+  id: { common: idCommon, cashier: idCashier, settings: idSettings, printing: idPrinting },
+  en: { common: enCommon, cashier: enCashier, settings: enSettings, printing: enPrinting },
 });
 
 const root = document.getElementById('root');

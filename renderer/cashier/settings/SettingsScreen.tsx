@@ -9,6 +9,7 @@ import { NoticeBox } from '../../shared/Bilingual.tsx';
 import { useBilingual, useT } from '../../shared/language.ts';
 import { managerFailure } from './manager-failure.ts';
 import { PinPanel } from './PinPanel.tsx';
+import { PrintersSection } from './printers/PrintersSection.tsx';
 import { buildPatch, hasChanges } from './settings-draft.ts';
 import { SettingsForm } from './SettingsForm.tsx';
 import { initialSettingsState, saveFailureSlot, settingsReducer, type NoticeSlot } from './settings-state.ts';
@@ -246,6 +247,7 @@ export function SettingsScreen({ manager, announced, online, onClose }: Settings
           onAcceptRisk={onAcceptRisk}
         />
       )}
+      {phase.kind === 'form' && <PrintersSection manager={manager} online={online} />}
     </main>
   );
 }

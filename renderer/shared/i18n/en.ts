@@ -6,3 +6,4 @@ export { common } from './en/common.ts';
 export { cashier } from './en/cashier.ts';
 export { display } from './en/display.ts';
 export { settings } from './en/settings.ts';
+export { printing } from './en/printing.ts';

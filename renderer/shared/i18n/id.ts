@@ -7,3 +7,4 @@ export { common } from './id/common.ts';
 export { cashier } from './id/cashier.ts';
 export { display } from './id/display.ts';
 export { settings } from './id/settings.ts';
+export { printing } from './id/printing.ts';
