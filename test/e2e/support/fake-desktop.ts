@@ -34,6 +34,9 @@ export function installFakeDesktop(pin: string): void {
       cashRounding: { unit: 0, mode: 'half-up' },
     },
     discountApproval: null,
+    printers: [],
+    receipt: { printerId: null, autoPrint: 'always', shopAddress: '', npwp: '', footer: '' },
+    sound: { volume: 60, muted: false },
   };
   const catalogue = { items: [], categories: [], revision: 1 };
   const settingsListeners = new Set<Listener>();
@@ -106,6 +109,24 @@ export function installFakeDesktop(pin: string): void {
       return publicSettings();
     },
     showCart: async () => null,
+    printingSnapshot: async () => ({
+      receiptPrinter: null,
+      printers: [],
+      autoPrint: 'always',
+      lastSale: null,
+      lastJob: null,
+      ask: null,
+    }),
+    reprint: async () => {
+      throw fail('internal', 'Tidak dipakai.', 'Not used.');
+    },
+    answerReceipt: async () => null,
+    retryPrinting: async () => {
+      throw fail('internal', 'Tidak dipakai.', 'Not used.');
+    },
+    printPageDone: async () => null,
+    onPrinting: () => () => undefined,
+    onPrintPage: () => () => undefined,
     onOrder: () => () => undefined,
     onHealth: () => () => undefined,
     onSettings: (listener: Listener) => {
@@ -114,6 +135,13 @@ export function installFakeDesktop(pin: string): void {
     },
     manager: {
       catalogue: {},
+      printing: {
+        preview: async () => ({
+          width: 58,
+          svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+          lines: [],
+        }),
+      },
       status: async () => status(),
       createPin: async () => {
         throw fail('pin-exists', 'PIN sudah ada.', 'A PIN exists.');
