@@ -25,6 +25,15 @@ const PROBLEM_WORDS: Partial<Record<PrinterCondition, PrinterErrorCode>> = {
   unreachable: 'unreachable',
 };
 
+/**
+ * A failure whose cause says nothing about the printer's state (a connection lost mid-job, the
+ * system's printer refusing) is still a receipt that did not print: the cashier must hear of it.
+ */
+function failedCondition(code: PrinterErrorCode): PrinterCondition {
+  const condition = conditionOfError(code);
+  return condition === 'unknown' ? 'error' : condition;
+}
+
 export class PrinterConditions {
   readonly #known = new Map<string, Known>();
 
@@ -33,7 +42,7 @@ export class PrinterConditions {
     if (job.state === 'printed')
       return this.#set(job.printerId, { condition: 'ready', problem: undefined, at });
     if ((job.state === 'queued' || job.state === 'failed') && job.lastError !== undefined) {
-      const condition = conditionOfError(job.lastError.code);
+      const condition = failedCondition(job.lastError.code);
       return this.#set(job.printerId, { condition, problem: { ...job.lastError.message }, at });
     }
     return false;
@@ -53,7 +62,7 @@ export class PrinterConditions {
   }
 
   fromError(printerId: string, code: PrinterErrorCode, message: Bilingual, at: number): boolean {
-    return this.#set(printerId, { condition: conditionOfError(code), problem: { ...message }, at });
+    return this.#set(printerId, { condition: failedCondition(code), problem: { ...message }, at });
   }
 
   view(config: PrinterConfig, waiting: number): PrinterStatusView {

@@ -19,6 +19,7 @@ export const REPO = join(import.meta.dirname, '../../..');
 export const PIN = '582914';
 /** The contract's functions (common/contract.ts CashierApi, ManagerApi, DisplayApi), nothing more. */
 export const CASHIER_KEYS = [
+  'answerReceipt',
   'cancel',
   'catalogue',
   'chargeAgain',
@@ -28,10 +29,16 @@ export const CASHIER_KEYS = [
   'onCatalogue',
   'onHealth',
   'onOrder',
+  'onPrintPage',
+  'onPrinting',
   'onSale',
   'onSettings',
   'payRestInCash',
+  'printPageDone',
+  'printingSnapshot',
   'report',
+  'reprint',
+  'retryPrinting',
   'setLanguage',
   'showCart',
   'simulate',
@@ -46,6 +53,7 @@ export const MANAGER_KEYS = [
   'clearKey',
   'createPin',
   'lock',
+  'printing',
   'read',
   'setKey',
   'status',
