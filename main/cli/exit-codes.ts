@@ -16,6 +16,8 @@ export const EXIT = {
   stillOpen: 4,
   /** At least one doctor check failed. */
   doctorFailed: 5,
+  /** `kiosk print`: the printer did not take the receipt (the message says why). */
+  printFailed: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

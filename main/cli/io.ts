@@ -39,6 +39,17 @@ export class Output {
     this.#io.stdout.write(this.#redact(JSON.stringify(value, null, pretty ? 2 : undefined)) + '\n');
   }
 
+  /** Text exactly as given (a receipt's lines), redacted like every other line. */
+  raw(text: string): void {
+    this.#io.stdout.write(this.#redact(text));
+  }
+
+  /** Binary output (ESC/POS bytes): a receipt holds no key, and bytes are not text to redact. */
+  bytes(data: Uint8Array): void {
+    // process.stdout takes bytes as well as text; the sinks' type only names what lines need.
+    (this.#io.stdout as unknown as { write(chunk: Uint8Array): unknown }).write(data);
+  }
+
   line(text = ''): void {
     this.#io.stdout.write(this.#redact(text) + '\n');
   }

@@ -9,6 +9,8 @@ import { cancelCommand } from './commands/cancel.ts';
 import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
+import { printCommand } from './commands/print.ts';
+import { receiptCommand } from './commands/receipt.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { reportCommand } from './commands/report.ts';
 import { statusCommand } from './commands/status.ts';
@@ -29,6 +31,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   recover: recoverCommand,
   list: listCommand,
   report: reportCommand,
+  receipt: receiptCommand,
+  print: printCommand,
 };
 
 const HELP = new Set(['help', '--help', '-h']);
