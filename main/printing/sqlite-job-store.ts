@@ -62,6 +62,19 @@ function flag(value: boolean | undefined): number {
 
 const SELECT = 'SELECT * FROM print_jobs';
 
+/**
+ * Each state's query with the state written in: a bound parameter would keep SQLite from using
+ * the partial indexes, and a year of printed receipts would be scanned every time the queue wakes.
+ */
+export const JOBS_IN_STATE: Readonly<Record<PrintJobState, string>> = {
+  queued: `${SELECT} WHERE state = 'queued' ORDER BY created_at, id`,
+  sending: `${SELECT} WHERE state = 'sending' ORDER BY created_at, id`,
+  printed: `${SELECT} WHERE state = 'printed' ORDER BY created_at, id`,
+  failed: `${SELECT} WHERE state = 'failed' ORDER BY created_at, id`,
+};
+export const DUE_JOBS = `${SELECT} WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?`;
+export const JOBS_OF_SALE = `${SELECT} WHERE sale_id = ? ORDER BY created_at, id`;
+
 function toRecord(row: JobSqlRow): PrintJobRecord {
   const job: PrintJobRecord = {
     id: row.id,
@@ -94,7 +107,7 @@ export class SqliteJobStore implements PrintJobStore {
   readonly #get: BetterSqlite3.Statement<[string], JobSqlRow>;
   readonly #due: BetterSqlite3.Statement<[number, number], JobSqlRow>;
   readonly #nextDue: BetterSqlite3.Statement<[], { at: number | null }>;
-  readonly #inState: BetterSqlite3.Statement<[string], JobSqlRow>;
+  readonly #inState: Record<PrintJobState, BetterSqlite3.Statement<[], JobSqlRow>>;
   readonly #forSale: BetterSqlite3.Statement<[string], JobSqlRow>;
   /** One prepared UPDATE per set of changed columns and `from` states: a queue uses a handful. */
   readonly #updates = new Map<string, BetterSqlite3.Statement>();
@@ -108,12 +121,15 @@ export class SqliteJobStore implements PrintJobStore {
       @maybe_printed, @state, @attempts, @next_attempt_at, @created_at, @updated_at, @printed_at,
       @last_error_code, @last_error_id, @last_error_en)`);
     this.#get = db.prepare(`${SELECT} WHERE id = ?`);
-    this.#due = db.prepare(
-      `${SELECT} WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?`,
-    );
+    this.#due = db.prepare(DUE_JOBS);
     this.#nextDue = db.prepare(`SELECT min(next_attempt_at) AS at FROM print_jobs WHERE state = 'queued'`);
-    this.#inState = db.prepare(`${SELECT} WHERE state = ? ORDER BY created_at, id`);
-    this.#forSale = db.prepare(`${SELECT} WHERE sale_id = ? ORDER BY created_at, id`);
+    this.#inState = {
+      queued: db.prepare(JOBS_IN_STATE.queued),
+      sending: db.prepare(JOBS_IN_STATE.sending),
+      printed: db.prepare(JOBS_IN_STATE.printed),
+      failed: db.prepare(JOBS_IN_STATE.failed),
+    };
+    this.#forSale = db.prepare(JOBS_OF_SALE);
   }
 
   insert(job: PrintJobRecord): void {
@@ -171,7 +187,7 @@ export class SqliteJobStore implements PrintJobStore {
   }
 
   inState(state: PrintJobState): PrintJobRecord[] {
-    return this.#inState.all(state).map(toRecord);
+    return this.#inState[state].all().map(toRecord);
   }
 
   forSale(saleId: string): PrintJobRecord[] {

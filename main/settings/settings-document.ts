@@ -24,11 +24,7 @@ import {
   type ReceiptOptions,
   type SoundSettings,
 } from '../../common/printing-contract.ts';
-import {
-  printersProblems,
-  receiptOptionsProblems,
-  soundProblems,
-} from '../../common/printing-settings.ts';
+import { printersProblems, receiptOptionsProblems, soundProblems } from '../../common/printing-settings.ts';
 import {
   DEFAULT_KIOSK_TIMEOUT_SECONDS,
   checkSettingsPatch,
@@ -125,7 +121,9 @@ const printers = z
 const receipt = z
   .custom<ReceiptOptions>(
     (value) =>
-      typeof value === 'object' && value !== null && receiptOptionsProblems(value as ReceiptOptions).length === 0,
+      typeof value === 'object' &&
+      value !== null &&
+      receiptOptionsProblems(value as ReceiptOptions).length === 0,
     'refused',
   )
   .transform((value) => structuredClone(value));

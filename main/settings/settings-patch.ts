@@ -10,8 +10,7 @@ import type { SettingsDocument } from './settings-document.ts';
 /** A patch as a schema parses it: optional keys may be present with the value undefined. */
 export type LoosePatch = {
   [K in keyof SettingsPatch]?:
-    | (K extends 'pricing' | 'printers' | 'receipt' | 'sound' ? unknown : SettingsPatch[K])
-    | undefined;
+    (K extends 'pricing' | 'printers' | 'receipt' | 'sound' ? unknown : SettingsPatch[K]) | undefined;
 };
 
 /** Drops keys whose value is undefined, at every depth (a parsed object may carry them). */

@@ -91,6 +91,13 @@ test('paid → the receipt reaches the printer with the sale’s lines; the chim
   const orderId = await chargeToQr(screens);
   await cashier.getByTestId('simulate-pay-button').click();
   await expect(cashier.getByTestId('live-order')).toHaveAttribute('data-state', 'settlement');
+  // The paid scene moves, unless the customer's system asks for reduced motion.
+  await expect(display.getByTestId('display')).toHaveAttribute('data-scene', 'paid');
+  const animation = () =>
+    display.locator('.result-icon').evaluate((icon) => getComputedStyle(icon).animationName);
+  expect(await animation()).toBe('paid-disc-in');
+  await display.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await animation()).toBe('none');
 
   const [paper] = await papers(1);
   expect(paper?.lines).toContain(`No. pesanan: ${orderId}`);

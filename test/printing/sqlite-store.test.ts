@@ -13,7 +13,12 @@ import { MIGRATIONS } from '../../main/journal/migrations.ts';
 import { SqliteDrawerLog } from '../../main/printing/drawer-log.ts';
 import type { PrintJobRecord } from '../../main/printing/job-store.ts';
 import { PrintQueue } from '../../main/printing/queue.ts';
-import { SqliteJobStore } from '../../main/printing/sqlite-job-store.ts';
+import {
+  DUE_JOBS,
+  JOBS_IN_STATE,
+  JOBS_OF_SALE,
+  SqliteJobStore,
+} from '../../main/printing/sqlite-job-store.ts';
 import { TcpPrinter } from '../../main/printing/tcp.ts';
 import { decodeEscPos } from '../support/escpos-decode.ts';
 import { FakePrinter } from '../support/fake-printer.ts';
@@ -115,6 +120,18 @@ describe('SqliteJobStore', () => {
     expect(s.forSale('S-43').map((j) => j.id)).toEqual(['c', 'e']);
     for (const id of ['a', 'b', 'c']) s.transition(id, ['queued'], { state: 'failed' });
     expect(s.nextDueAt()).toBeUndefined();
+  });
+
+  it('answers from its indexes, never by reading every receipt ever printed', () => {
+    const { db } = store();
+    const plan = (query: string, ...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+    expect(plan(DUE_JOBS, T0, 10)).toContain('USING INDEX print_jobs_due');
+    expect(plan(JOBS_IN_STATE.queued)).toContain('USING INDEX print_jobs_due');
+    expect(plan(JOBS_IN_STATE.sending)).toContain('USING INDEX print_jobs_sending');
+    expect(plan(JOBS_OF_SALE, 'S-1')).toContain('USING INDEX print_jobs_sale');
   });
 
   it('the queue runs on it: a receipt reaches a printer and the job ends printed, on disk', async () => {
