@@ -11,17 +11,12 @@
  *   that copy rather than a second paper.
  * - The manager's "open drawer" is journaled with the PIN's outcome before the pulse is sent.
  */
-import type {
-  PrinterConfig,
-  PrintingSnapshot,
-  PrintPageRequest,
-  ReceiptOptions,
-} from '../../common/printing-contract.ts';
+import type { PrintingSnapshot, PrintPageRequest, ReceiptOptions } from '../../common/printing-contract.ts';
 import { RAW_PRINTER_KINDS } from '../../common/printing-contract.ts';
 import type { PaperWidth, PrintJobView, ReceiptPreview } from '../../common/printing.ts';
 import type { SaleView } from '../../common/till-contract.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { toPreview, type ReceiptDocument, type ReceiptLanguage, type ShopHeader } from '../receipts/index.ts';
+import { toPreview, type ReceiptDocument } from '../receipts/index.ts';
 import { BrowserPagePrinter } from './browser-printer.ts';
 import type { DrawerLog, DrawerOutcome } from './drawer-log.ts';
 import { PrinterError } from './errors.ts';
@@ -29,18 +24,20 @@ import type { PrintJobRecord, PrintJobStore } from './job-store.ts';
 import type { PagePrinter } from './os-printer.ts';
 import { PrinterConditions } from './printer-conditions.ts';
 import { PrinterSet, type PrinterSetOptions } from './printer-set.ts';
+import {
+  drawerPrinterOf,
+  printerOf,
+  receiptContext,
+  receiptPrinterOf,
+  testPageOf,
+  type PrintingConfig,
+} from './printing-config.ts';
 import { jobView, PrintQueue, type PrintQueueOptions } from './queue.ts';
 import { receiptFromSale, type ReceiptContext } from './receipt-from-sale.ts';
 import { PrintingRefusal } from './refusal.ts';
 import { sampleReceipt } from './sample-receipt.ts';
 
-/** What printing reads from the settings, at every use: a change applies to the next receipt. */
-export interface PrintingConfig {
-  shopName: string;
-  language: ReceiptLanguage;
-  printers: readonly PrinterConfig[];
-  receipt: ReceiptOptions;
-}
+export type { PrintingConfig } from './printing-config.ts';
 
 export interface SaleSource {
   on(listener: (sale: SaleView) => void): () => void;
@@ -66,6 +63,10 @@ export type PrintingEvent =
   { type: 'snapshot'; snapshot: PrintingSnapshot } | { type: 'page'; request: PrintPageRequest };
 
 export type PinOutcome = 'ok' | 'wrong' | 'locked' | 'no-pin';
+
+function orderOf(payload: PrintJobRecord['payload']): { orderId?: string } {
+  return payload.type === 'receipt' ? { orderId: payload.document.orderId } : {};
+}
 
 /** Cash taken this long before the service started is history, not a reason to open the drawer. */
 const CASH_NEWS_MS = 60_000;
@@ -114,7 +115,7 @@ export class PrintService {
       store: deps.store,
       clock: this.#clock,
       printers: (id) => {
-        const config = this.#printer(id);
+        const config = printerOf(this.#deps.config(), id);
         return config === undefined ? undefined : this.#printers.get(config);
       },
       onChange: (job) => {
@@ -174,7 +175,7 @@ export class PrintService {
   /** Always a COPY. A receipt of this sale still waiting for its printer becomes the copy. */
   reprint(saleId: string): PrintJobView {
     const config = this.#deps.config();
-    const printer = this.#receiptPrinter(config);
+    const printer = receiptPrinterOf(config);
     const jobs = this.#deps.store.forSale(saleId).filter((j) => j.kind === 'receipt');
     const now = this.#clock.now();
     const waiting = jobs.find((j) => j.state === 'queued');
@@ -196,7 +197,7 @@ export class PrintService {
       type: 'receipt' as const,
       document: this.#receiptOf(saleId, config),
     };
-    const job = this.#queue.reprint({ printerId: printer.id, payload, saleId, ...this.#orderOf(payload) });
+    const job = this.#queue.reprint({ printerId: printer.id, payload, saleId, ...orderOf(payload) });
     return jobView(job);
   }
 
@@ -241,29 +242,18 @@ export class PrintService {
 
   testPrint(printerId: string): PrintJobView {
     const config = this.#deps.config();
-    const printer = this.#printer(printerId, config);
+    const printer = printerOf(config, printerId);
     if (printer === undefined) throw new PrintingRefusal('unknown-printer');
-    const context = this.#context(config);
-    const where = printer.address.trim() === '' ? printer.kind : `${printer.kind} ${printer.address}`;
     const job = this.#queue.enqueue({
       printerId,
-      payload: {
-        type: 'test-page',
-        page: {
-          shop: context.shop,
-          printerName: `${printer.name} (${where})`,
-          time: this.#clock.now(),
-          utcOffsetMinutes: context.utcOffsetMinutes,
-          language: context.language,
-        },
-      },
+      payload: { type: 'test-page', page: testPageOf(config, printer, this.#deps, this.#clock.now()) },
     });
     return jobView(job);
   }
 
   /** The manager's "open drawer": recorded with the PIN's outcome, then pulsed (or refused). */
   openDrawer(printerId: string, pin: PinOutcome): PrintJobView {
-    const printer = this.#printer(printerId);
+    const printer = printerOf(this.#deps.config(), printerId);
     if (printer === undefined) throw new PrintingRefusal('unknown-printer');
     const at = this.#clock.now();
     const refuse = (outcome: DrawerOutcome, code: PrintingRefusal['code']): never => {
@@ -317,7 +307,7 @@ export class PrintService {
 
   #followSale(sale: SaleView): void {
     const config = this.#deps.config();
-    const drawerPrinter = this.#drawerPrinter(config);
+    const drawerPrinter = drawerPrinterOf(config);
     const newCash = sale.cash.filter(
       (c) =>
         c.state === 'taken' &&
@@ -331,7 +321,7 @@ export class PrintService {
       this.#paidSeen.add(sale.saleId);
       this.#lastSale = { saleId: sale.saleId, total: sale.paid, paidAt: sale.closedAt ?? sale.updatedAt };
       const printed = this.#deps.store.forSale(sale.saleId).some((j) => j.kind === 'receipt');
-      const receiptPrinter = this.#printer(config.receipt.printerId ?? '', config);
+      const receiptPrinter = printerOf(config, config.receipt.printerId);
       if (config.receipt.autoPrint === 'always' && !printed && receiptPrinter !== undefined) {
         const withDrawer = pulse && drawerPrinter?.id === receiptPrinter.id;
         this.#printReceipt(sale.saleId, config, withDrawer, sale);
@@ -347,11 +337,11 @@ export class PrintService {
   }
 
   #printReceipt(saleId: string, config: PrintingConfig, drawer: boolean, sale?: SaleView): PrintJobRecord {
-    const printer = this.#receiptPrinter(config);
+    const printer = receiptPrinterOf(config);
     const document =
       sale === undefined ? this.#receiptOf(saleId, config) : receiptFromSale(sale, this.#context(config));
     const payload = { type: 'receipt' as const, document };
-    return this.#queue.enqueue({ printerId: printer.id, payload, saleId, drawer, ...this.#orderOf(payload) });
+    return this.#queue.enqueue({ printerId: printer.id, payload, saleId, drawer, ...orderOf(payload) });
   }
 
   #receiptOf(saleId: string, config: PrintingConfig): ReceiptDocument {
@@ -361,39 +351,8 @@ export class PrintService {
     return receiptFromSale(sale, this.#context(config));
   }
 
-  #orderOf(payload: PrintJobRecord['payload']): { orderId?: string } {
-    return payload.type === 'receipt' ? { orderId: payload.document.orderId } : {};
-  }
-
   #context(config: PrintingConfig): ReceiptContext {
-    const shop: ShopHeader = { name: config.shopName };
-    const address = config.receipt.shopAddress.trim();
-    const npwp = config.receipt.npwp.trim();
-    if (address !== '') shop.address = address;
-    if (npwp !== '') shop.npwp = npwp;
-    return {
-      shop,
-      footer: config.receipt.footer,
-      language: config.language,
-      training: this.#deps.training,
-      utcOffsetMinutes: this.#deps.utcOffsetMinutes,
-    };
-  }
-
-  #printer(id: string, config = this.#deps.config()): PrinterConfig | undefined {
-    return config.printers.find((p) => p.id === id);
-  }
-
-  #receiptPrinter(config: PrintingConfig): PrinterConfig {
-    const printer = this.#printer(config.receipt.printerId ?? '', config);
-    if (printer === undefined) throw new PrintingRefusal('no-receipt-printer');
-    return printer;
-  }
-
-  /** The receipt printer's drawer, else the first printer with one. */
-  #drawerPrinter(config: PrintingConfig): PrinterConfig | undefined {
-    const withDrawer = config.printers.filter((p) => p.drawer && RAW_PRINTER_KINDS.includes(p.kind));
-    return withDrawer.find((p) => p.id === config.receipt.printerId) ?? withDrawer[0];
+    return receiptContext(config, this.#deps);
   }
 
   #changed(): void {
