@@ -3,6 +3,8 @@
  * p95 ≤ 20 ms). (b) A print job through the queue to the fake network printer on 127.0.0.1:
  * from enqueue (the moment the paid event would hand it over) to the last byte arriving at the
  * printer, including rendering, the DLE EOT status check and the TCP connect (goal p95 ≤ 300 ms).
+ * (c) The same from a sale's paid event, through the print service and the journal
+ * (receipt-paid.ts).
  */
 import type { ReceiptDocument, ReceiptSource } from '../main/receipts/index.ts';
 import { toEscPos } from '../main/receipts/index.ts';
@@ -11,6 +13,7 @@ import { PrintQueue } from '../main/printing/queue.ts';
 import { TcpPrinter } from '../main/printing/tcp.ts';
 import { FakePrinter } from '../test/support/fake-printer.ts';
 import { within } from './harness.ts';
+import { benchPaidToPaper } from './receipt-paid.ts';
 import { ms, num, summarize } from './stats.ts';
 import type { Report } from './stats.ts';
 
@@ -143,4 +146,5 @@ export async function benchReceipts(report: Report): Promise<void> {
   const source: ReceiptSource = { type: 'receipt', document: fortyLineReceipt() };
   benchRender(report, source);
   await benchPrint(report, source);
+  await benchPaidToPaper(report);
 }

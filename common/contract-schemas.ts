@@ -16,6 +16,7 @@ import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans
 import { CASH_ROUNDING_UNITS, ROUNDING_MODES, TAX_KINDS, TAX_SCOPES } from './pricing/types.ts';
 import { REFUND_SCHEMAS } from './refund-schemas.ts';
 import { TILL_SCHEMAS } from './till-schemas.ts';
+import { PRINTING_SCHEMAS, PRINTING_SETTINGS_SHAPE } from './printing-schemas.ts';
 
 const empty = z.strictObject({});
 const orderId = z.string().min(1).max(ORDER_ID_MAX_LENGTH).regex(ORDER_ID_PATTERN);
@@ -86,6 +87,7 @@ const settingsPatch = z.strictObject({
     .optional(),
   discountApproval: z.strictObject({ percent: z.number(), amount: z.number() }).nullable().optional(),
   shopTime: z.strictObject({ zone: z.string().max(10), cutoffHour: z.number() }).optional(),
+  ...PRINTING_SETTINGS_SHAPE,
 });
 
 export const COMMAND_SCHEMAS = {
@@ -94,6 +96,7 @@ export const COMMAND_SCHEMAS = {
   ...CATALOGUE_SCHEMAS,
   ...DAY_SCHEMAS,
   ...HISTORY_SCHEMAS,
+  ...PRINTING_SCHEMAS,
   'sale.cancel': z.strictObject({ orderId }),
   'sale.checkNow': z.strictObject({ orderId }),
   'sale.simulate': z.strictObject({ orderId, outcome: z.enum(SIMULATED_OUTCOMES) }),

@@ -24,6 +24,16 @@ import type { HistoryProblem } from './history-input.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
 import type { RefundEvent, RefundManagerApi, RefundManagerCommands } from './refund-contract.ts';
 import type { RefundProblem } from './refund-input.ts';
+import type {
+  PrinterConfig,
+  PrintingCashierApi,
+  PrintingCashierCommands,
+  PrintingCashierEvents,
+  PrintingManagerApi,
+  PrintingManagerCommands,
+  ReceiptOptions,
+  SoundSettings,
+} from './printing-contract.ts';
 import type { SettingsPatch, SettingsProblem } from './settings-input.ts';
 import type { ShopTime } from './shop-time.ts';
 import type {
@@ -69,6 +79,8 @@ export interface PublicSettings {
   discountApproval: DiscountApproval | null;
   /** The shop's zone and business-day cut-off: every time a screen shows is on this clock. */
   shopTime: ShopTime;
+  /** The chime's volume and mute (absent from an older main: the default). */
+  sound?: SoundSettings;
 }
 
 /**
@@ -146,6 +158,8 @@ export interface DisplayState {
   merchantName: string;
   language: Language;
   mode: KioskMode;
+  /** The chime on paid and the tone on a failure, as the manager set them (absent: the default). */
+  sound?: SoundSettings;
   /** Main-process wall clock when this state was sent; lets the display correct its countdown. */
   serverNow: number;
   /** Increases with every state, so a late message never overwrites a newer one. */
@@ -206,6 +220,9 @@ export interface ManagerSettings {
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
   shopTime: ShopTime;
+  printers: PrinterConfig[];
+  receipt: ReceiptOptions;
+  sound: SoundSettings;
   keys: Record<GatewayEnvironment, KeyStatus>;
   keyStorage: KeyStorageStatus;
   /** Empty where the kiosk cannot see monitors (browser mode). */
@@ -224,7 +241,12 @@ export interface ManagerStatus {
 
 /** Commands, by role: name → [payload, result]. */
 export interface CashierCommands
-  extends TillCashierCommands, CatalogueCashierCommands, DayCashierCommands, HistoryCashierCommands {
+  extends
+    TillCashierCommands,
+    CatalogueCashierCommands,
+    DayCashierCommands,
+    HistoryCashierCommands,
+    PrintingCashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
   'sale.cancel': [{ orderId: string }, ScreenOrder];
   'sale.checkNow': [{ orderId: string }, ScreenOrder];
@@ -241,7 +263,8 @@ export interface CashierCommands
  * The shop owner's commands, sent from the cashier window's settings screen. Every one but
  * status, createPin and unlock needs an unlocked manager session ('manager-locked' otherwise).
  */
-export interface ManagerCommands extends CatalogueManagerCommands, RefundManagerCommands {
+export interface ManagerCommands
+  extends CatalogueManagerCommands, RefundManagerCommands, PrintingManagerCommands {
   'manager.status': [Record<string, never>, ManagerStatus];
   /** Only while no PIN exists ('pin-exists' otherwise); leaves the session unlocked. */
   'manager.createPin': [{ pin: string }, ManagerStatus];
@@ -298,6 +321,11 @@ export const CASHIER_COMMANDS = [
   'cashier.list',
   'cashier.save',
   'shift.setPolicy',
+  'printing.snapshot',
+  'printing.reprint',
+  'printing.answer',
+  'printing.retry',
+  'printing.pageDone',
 ] as const satisfies readonly CashierCommand[];
 
 export const MANAGER_COMMANDS = [
@@ -321,6 +349,9 @@ export const MANAGER_COMMANDS = [
   'catalogue.export',
   'refund.create',
   'refund.list',
+  'printing.test',
+  'printing.openDrawer',
+  'printing.preview',
 ] as const satisfies readonly ManagerCommand[];
 
 export const DISPLAY_COMMANDS = ['display.snapshot'] as const satisfies readonly DisplayCommand[];
@@ -336,7 +367,7 @@ export const COMMAND_LISTS_COMPLETE: [
   : never = true;
 
 /** Events, by role: name → payload. */
-export interface CashierEvents {
+export interface CashierEvents extends PrintingCashierEvents {
   order: { order: ScreenOrder; previousState: OrderState | null; at: number };
   health: { health: GatewayHealth; detail: string | undefined; at: number };
   settings: PublicSettings;
@@ -357,6 +388,8 @@ export const CASHIER_EVENTS = [
   'sale',
   'catalogue',
   'refund',
+  'printing',
+  'printPage',
 ] as const satisfies readonly (keyof CashierEvents)[];
 export const DISPLAY_EVENTS = ['display'] as const satisfies readonly (keyof DisplayEvents)[];
 
@@ -447,6 +480,8 @@ export const ERROR_CODES = [
   'z-day-closed',
   /** No Z with that number. */
   'z-unknown',
+  /** A print, reprint or drawer opening was refused (no such printer, a wrong PIN…); see the message. */
+  'printing-refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -484,7 +519,8 @@ export class KioskCallError extends Error {
  * The functions a cashier screen is given (by the preload in Electron, by the WebSocket client in
  * browser mode). Listeners return an unsubscribe function. A failed call rejects with KioskCallError.
  */
-export interface CashierApi extends TillCashierApi, CatalogueCashierApi, HistoryCashierApi {
+export interface CashierApi
+  extends TillCashierApi, CatalogueCashierApi, HistoryCashierApi, PrintingCashierApi {
   snapshot(): Promise<CashierSnapshot>;
   /** Shifts, cash in/out, the X, Z and range reports, the cashier list. */
   day: DayApi;
@@ -518,6 +554,7 @@ export interface ManagerApi {
   testKey(environment: GatewayEnvironment, key?: string): Promise<KeyTestResult>;
   catalogue: CatalogueManagerApi;
   refunds: RefundManagerApi;
+  printing: PrintingManagerApi;
 }
 
 /** The customer display's read-only subset. */

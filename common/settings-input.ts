@@ -9,6 +9,14 @@ import { PAYMENT_TYPES, type PaymentType } from './midtrans-limits.ts';
 import type { PricingSettings } from './pricing/types.ts';
 import { MAX_CUTOFF_HOUR, SHOP_ZONES, isCutoffHour, isShopZone, type ShopTime } from './shop-time.ts';
 import { settingsProblems } from './pricing/validate.ts';
+import type { PrinterConfig, ReceiptOptions, SoundSettings } from './printing-contract.ts';
+import {
+  printersProblems,
+  receiptOptionsProblems,
+  receiptPrinterProblems,
+  soundProblems,
+  type PrintingProblemCode,
+} from './printing-settings.ts';
 import type { DiscountApproval } from './till-contract.ts';
 
 /** The fields a patch may carry; absent fields stay as they are. */
@@ -25,6 +33,10 @@ export interface SettingsPatch {
   discountApproval?: DiscountApproval | null;
   /** The shop's zone and business-day cut-off; not retroactive for days already filed. */
   shopTime?: ShopTime;
+  /** The printers, when receipts print and what they say, the screens' sound (printing-settings.ts). */
+  printers?: PrinterConfig[];
+  receipt?: ReceiptOptions;
+  sound?: SoundSettings;
 }
 
 export type SettingsField = keyof SettingsPatch | 'pin' | 'key';
@@ -48,7 +60,8 @@ export type SettingsProblemCode =
   | 'pricing-invalid'
   | 'discount-approval-invalid'
   | 'shop-zone-unknown'
-  | 'cutoff-hour-invalid';
+  | 'cutoff-hour-invalid'
+  | PrintingProblemCode;
 
 export interface SettingsProblem {
   code: SettingsProblemCode;
@@ -204,6 +217,12 @@ export function checkSettingsPatch(patch: SettingsPatch): SettingsProblem[] {
   if (patch.discountApproval !== undefined && patch.discountApproval !== null) {
     problems.push(...approvalProblems(patch.discountApproval));
   }
+  if (patch.printers !== undefined) problems.push(...printersProblems(patch.printers));
+  if (patch.receipt !== undefined) problems.push(...receiptOptionsProblems(patch.receipt));
+  if (patch.printers !== undefined && patch.receipt !== undefined && problems.length === 0) {
+    problems.push(...receiptPrinterProblems(patch.printers, patch.receipt));
+  }
+  if (patch.sound !== undefined) problems.push(...soundProblems(patch.sound));
   if (patch.shopTime !== undefined) problems.push(...shopTimeProblems(patch.shopTime));
   return problems;
 }

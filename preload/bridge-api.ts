@@ -15,6 +15,8 @@ import type { RefundEvent, RefundOutcome, RefundSummary } from '../common/refund
 import { dayApiOver } from '../common/day-contract.ts';
 import type { HistoryDetail, HistoryPageView } from '../common/history-contract.ts';
 import type { SaleView } from '../common/till-contract.ts';
+import type { PrintingSnapshot, PrintPageRequest } from '../common/printing-contract.ts';
+import type { PrintJobView, ReceiptPreview } from '../common/printing.ts';
 import type {
   AnyCommand,
   CashierApi,
@@ -157,6 +159,12 @@ function managerBridge(call: ReturnType<typeof caller>): ManagerApi {
       create: (request) => call<RefundOutcome>('refund.create', request),
       list: (target) => call<RefundSummary>('refund.list', target),
     },
+    printing: {
+      test: (printerId) => call<PrintJobView>('printing.test', { printerId }),
+      openDrawer: (printerId, pin) => call<PrintJobView>('printing.openDrawer', { printerId, pin }),
+      preview: (width, receipt) =>
+        call<ReceiptPreview>('printing.preview', receipt === undefined ? { width } : { width, receipt }),
+    },
   };
 }
 
@@ -185,6 +193,13 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     onRefund: listen<RefundEvent>('refund'),
+    printingSnapshot: () => call<PrintingSnapshot>('printing.snapshot', {}),
+    reprint: (saleId) => call<PrintJobView>('printing.reprint', { saleId }),
+    answerReceipt: (saleId, print) => call<PrintJobView | null>('printing.answer', { saleId, print }),
+    retryPrinting: () => call<PrintingSnapshot>('printing.retry', {}),
+    printPageDone: (requestId, ok) => call<null>('printing.pageDone', { requestId, ok }),
+    onPrinting: listen<PrintingSnapshot>('printing'),
+    onPrintPage: listen<PrintPageRequest>('printPage'),
     manager: managerBridge(call),
     day: dayApiOver((name, payload) => call(name, payload)),
   };

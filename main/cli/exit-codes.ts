@@ -18,6 +18,8 @@ export const EXIT = {
   doctorFailed: 5,
   /** No refund was made: the shop's rules or the gateway refused it, or the gateway could not be asked. */
   refundRefused: 6,
+  /** `kiosk print`: the printer did not take the receipt (the message says why). */
+  printFailed: 7,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

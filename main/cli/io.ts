@@ -53,9 +53,15 @@ export class Output {
     this.#io.stdout.write(this.#redact(JSON.stringify(value, null, pretty ? 2 : undefined)) + '\n');
   }
 
-  /** Text exactly as given (a CSV export), still redacted. */
+  /** Text exactly as given (a CSV export, a receipt's lines), still redacted. */
   raw(text: string): void {
     this.#io.stdout.write(this.#redact(text));
+  }
+
+  /** Binary output (ESC/POS bytes): a receipt holds no key, and bytes are not text to redact. */
+  bytes(data: Uint8Array): void {
+    // process.stdout takes bytes as well as text; the sinks' type only names what lines need.
+    (this.#io.stdout as unknown as { write(chunk: Uint8Array): unknown }).write(data);
   }
 
   line(text = ''): void {

@@ -13,6 +13,8 @@ import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
 import { pinCommand } from './commands/pin.ts';
 import { logCommand } from './commands/log.ts';
+import { printCommand } from './commands/print.ts';
+import { receiptCommand } from './commands/receipt.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { refundCommand } from './commands/refund.ts';
 import { reportCommand } from './commands/report.ts';
@@ -40,6 +42,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   catalogue: catalogueCommand,
   refund: refundCommand,
   pin: pinCommand,
+  receipt: receiptCommand,
+  print: printCommand,
 };
 
 const HELP = new Set(['help', '--help', '-h']);

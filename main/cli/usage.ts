@@ -131,6 +131,15 @@ Commands:
   pin set
       Creates the manager PIN on a till that has none yet (refused if one exists: change it in
       the app's Settings). Run it with the app closed: the app keeps its settings in memory.
+  receipt <order_id> [--width 58|80] [--format text|escpos|svg] [--out FILE]
+      A paid sale's receipt as the kiosk printed it (a sale id works too): text is what the
+      paper says, line by line; escpos the printer's bytes; svg a picture of the paper. To
+      stdout, or to FILE. Width: the receipt printer's, else 58. Exit 3 if not paid or unknown.
+  print <order_id> [--printer tcp://HOST:PORT|FILE] [--width 58|80]
+      Sends that receipt to a printer: the receipt printer in the settings, or --printer (a
+      network printer, port 9100 by default, or a device file such as /dev/usb/lp0). Recorded
+      in the journal; says SALINAN / COPY when a receipt of the sale may already be on paper.
+      Exit 7 when the printer does not take it (the message says why).
   doctor [--json]
       Checks the configuration, the data folder, the journal and the gateway (a status call
       for an order that cannot exist: 404 means reachable and the key accepted).
@@ -160,6 +169,7 @@ Exit codes:
      refund) for "recover"
   5  a doctor check failed, or "report z --verify" found a problem
   6  no refund was made: refused by the shop's rules or the gateway, or the gateway could not be asked
+  7  kiosk print: the printer did not take the receipt
 
 Ctrl+C stops waiting, stops the engine cleanly and keeps open orders in the journal.
 Training mode keeps its emulator's ledger in the data folder: run one training kiosk at a time.

@@ -11,6 +11,7 @@ import {
   type OpenSettingsOptions,
   type SafeStorageLike,
 } from '../settings/open-settings.ts';
+import type { PagePrinter } from '../printing/os-printer.ts';
 import { createKioskHost, type KioskHost, type KioskHostOptions } from './kiosk-host.ts';
 
 export type { KioskHost } from './kiosk-host.ts';
@@ -25,8 +26,10 @@ export interface DesktopHostOptions {
   /** Development and tests only: a gateway base URL instead of Midtrans (never when packaged). */
   gatewayUrl?: string;
   quickItemsFile?: string;
+  /** The operating system's printer, printed through the shell (main/shell/page-printer.ts). */
+  osPrinter?: PagePrinter;
   /** Tests: a clock, engine tuning and the display's scene timings. */
-  tuning?: Pick<KioskHostOptions, 'clock' | 'engine' | 'timings' | 'log'>;
+  tuning?: Pick<KioskHostOptions, 'clock' | 'engine' | 'timings' | 'log' | 'printing'>;
 }
 
 export async function openDesktopHost(options: DesktopHostOptions): Promise<KioskHost> {
@@ -53,6 +56,7 @@ export async function openDesktopHost(options: DesktopHostOptions): Promise<Kios
     dataDir: options.dataDir,
     ...(options.quickItemsFile !== undefined ? { quickItemsFile: options.quickItemsFile } : {}),
     ...(gatewayUrl !== undefined ? { gatewayUrl } : {}),
+    ...(options.osPrinter !== undefined ? { osPrinter: options.osPrinter } : {}),
     ...options.tuning,
   });
 }

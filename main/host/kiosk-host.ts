@@ -23,6 +23,9 @@ import type { Clock } from '../clock.ts';
 import type { KioskConfig } from './env-config.ts';
 import { openKiosk, type KioskServices, type OpenOptions } from './kiosk-services.ts';
 import type { SettingsChange, SettingsService } from '../settings/open-settings.ts';
+import type { PagePrinter } from '../printing/os-printer.ts';
+import type { PrintServiceDeps } from '../printing/print-service.ts';
+import { printingConfig } from './printing-config.ts';
 
 export interface KioskHostOptions {
   settings: SettingsService;
@@ -36,6 +39,10 @@ export interface KioskHostOptions {
   clock?: Clock;
   engine?: OpenOptions['engine'];
   timings?: Partial<SceneTimings>;
+  /** The operating system's printer: the Electron shell's silent print (absent in browser mode). */
+  osPrinter?: PagePrinter;
+  /** Tests: the print queue's retry timings and the printers' timeouts. */
+  printing?: Pick<PrintServiceDeps, 'queue' | 'transports' | 'browserTimeoutMs'>;
   /** How long a call made during a restart waits for the new services. */
   restartWaitMs?: number;
   log?: (line: string) => void;
@@ -120,6 +127,11 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         },
         language: () => settings.current().language,
       },
+      printing: {
+        ...options.printing,
+        config: () => printingConfig(settings.current()),
+        ...(options.osPrinter === undefined ? {} : { osPrinter: options.osPrinter }),
+      },
     });
     try {
       // Recovery first: the api's view of open orders must already include the resumed ones.
@@ -139,6 +151,7 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         mode: config.mode,
         journal: services.journal,
         manager: settings.manager,
+        printing: services.printing,
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.timings ? { timings: options.timings } : {}),
       });

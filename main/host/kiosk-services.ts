@@ -19,8 +19,16 @@ import { CheckoutEngine } from '../checkout/engine.ts';
 import { loadOrCreateTrainingKey, startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
+import { SqliteDrawerLog } from '../printing/drawer-log.ts';
+import { PrintService, type PrintServiceDeps } from '../printing/print-service.ts';
+import { SqliteJobStore } from '../printing/sqlite-job-store.ts';
 import { QrStore } from '../qr/qr-store.ts';
-import { RefundDesk, type RefundDeskDeps, type RefundDeskOptions } from '../refunds/index.ts';
+import {
+  RefundDesk,
+  type DrawerPulse,
+  type RefundDeskDeps,
+  type RefundDeskOptions,
+} from '../refunds/index.ts';
 import { openDay, type DayOptions, type DayServices } from '../reports/day-services.ts';
 import { HistoryService } from '../history/history-service.ts';
 import { SalesBook } from '../sales/sales-book.ts';
@@ -40,6 +48,8 @@ export interface KioskServices {
   day: DayServices;
   /** Read-only: the till's sales and orders, searched, with their timelines. */
   history: HistoryService;
+  /** Receipts and the drawer; present when the kiosk has printing settings (not the bare CLI). */
+  printing: PrintService | undefined;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -57,6 +67,11 @@ export interface OpenOptions {
   refunds?: Pick<RefundDeskOptions, 'policy' | 'settings'> & Pick<RefundDeskDeps, 'openDrawer'>;
   /** The manager PIN for the Z and the cashier list, and the CSV's language (default: none, 'id'). */
   day?: Pick<DayOptions, 'manager' | 'language'>;
+  /**
+   * Printing from the settings (the app and browser mode). Without it nothing prints and no job
+   * in the journal is touched: the CLI must not take over the jobs of a kiosk running beside it.
+   */
+  printing?: Pick<PrintServiceDeps, 'config' | 'osPrinter' | 'queue' | 'transports' | 'browserTimeoutMs'>;
 }
 
 /** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
@@ -160,6 +175,20 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     clock: options.clock ?? systemClock,
     ...(options.till ?? PLAIN_TILL),
   });
+  // Listening before anything can settle a sale (recovery runs after this returns).
+  const printing =
+    options.printing === undefined
+      ? undefined
+      : new PrintService({
+          ...options.printing,
+          store: new SqliteJobStore(journal.database),
+          drawerLog: new SqliteDrawerLog(journal.database),
+          sales: till,
+          training: config.mode === 'training',
+          utcOffsetMinutes: engine.settings.utcOffsetMinutes,
+          ...(options.clock ? { clock: options.clock } : {}),
+        });
+  printing?.start();
   const { openDrawer, ...refundOptions } = options.refunds ?? {};
   const refunds = new RefundDesk(
     {
@@ -167,7 +196,12 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       book,
       gateway: client,
       ...(options.clock ? { clock: options.clock } : {}),
-      ...(openDrawer ? { openDrawer } : {}),
+      // A cash refund opens the drawer the way cash taken does (a test may listen instead).
+      ...(openDrawer
+        ? { openDrawer }
+        : printing
+          ? { openDrawer: (pulse: DrawerPulse) => void printing.openDrawerForRefund(pulse.saleId) }
+          : {}),
     },
     {
       ...refundOptions,
@@ -187,8 +221,11 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     refunds,
     day,
     history: new HistoryService({ journal, book }),
+    printing,
     emulator,
     async close() {
+      // Printing first: a receipt on the wire finishes (and is journaled) before the journal closes.
+      await printing?.stop();
       await refunds.stop();
       await engine.stop();
       till.close();

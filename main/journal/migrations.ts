@@ -14,6 +14,7 @@ import { V4_SALES } from './schema/v4-sales.ts';
 import { V5_REFUNDS } from './schema/v5-refunds.ts';
 import { SHIFTS_AND_Z_REPORTS } from './schema/v6-shifts-z-reports.ts';
 import { HISTORY_SEARCH_INDEXES } from './schema/v7-history-search.ts';
+import { V8_PRINTING } from './schema/v8-printing.ts';
 
 export interface Migration {
   readonly description: string;
@@ -53,5 +54,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'history search: keyset paging, amount and transaction id, sales by state',
     up: (db) => db.exec(HISTORY_SEARCH_INDEXES),
+  },
+  {
+    description: "print jobs (receipts, test pages, drawer pulses) and the manager's drawer openings",
+    up: (db) => db.exec(V8_PRINTING),
   },
 ];

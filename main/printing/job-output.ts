@@ -8,6 +8,7 @@ import {
   DEFAULT_DRAWER_PULSE,
   drawerOnlyJob,
   receiptLengthMm,
+  titleOf,
   toEscPos,
   toPrintPage,
   toSvg,
@@ -56,11 +57,11 @@ export async function sendPayload(
   if (printer.kind === 'page') {
     if (payload.type === 'drawer') return { drawerSent: false };
     const source: ReceiptSource = choice.copy ? asCopy(payload) : payload;
-    const { html, lengthMm } = render(() => {
-      const svg = toSvg(source, printer.width);
-      return { html: toPrintPage(source, printer.width), lengthMm: receiptLengthMm(svg) };
+    const { html, lengthMm, svg } = render(() => {
+      const drawn = toSvg(source, printer.width);
+      return { html: toPrintPage(source, printer.width), lengthMm: receiptLengthMm(drawn), svg: drawn };
     });
-    const job = { html, width: printer.width, lengthMm };
+    const job = { html, width: printer.width, lengthMm, svg, title: titleOf(source) };
     await printer.printer.print(
       printer.deviceName === undefined ? job : { ...job, deviceName: printer.deviceName },
     );

@@ -1,36 +1,13 @@
 /**
  * Where print jobs are kept. The queue records a job here before it sends a byte, and moves it
  * between states only with compare-and-set (`transition`), so two queues (or a queue and a
- * recovery) can never both send the same job. The journal will implement this over SQLite; the
- * in-memory store is for tests and for tools that print once and exit.
+ * recovery) can never both send the same job. The journal's store (sqlite-job-store.ts) is the
+ * kiosk's; the in-memory one is for tests and for tools that print once and exit.
  *
  * The interface is synchronous on purpose: better-sqlite3 is, and a job must be on record before
  * the call that created it returns.
  *
- * Proposed journal table (the journal's migration is the lead's to write):
- *
- *   CREATE TABLE print_jobs (
- *     id              TEXT PRIMARY KEY,
- *     printer_id      TEXT NOT NULL,
- *     kind            TEXT NOT NULL CHECK (kind IN ('receipt','refund','test','report','drawer')),
- *     order_id        TEXT,                         -- the sale's order, when there is one
- *     payload         TEXT NOT NULL,                -- JSON PrintPayload (the ReceiptDocument)
- *     drawer          INTEGER NOT NULL DEFAULT 0,
- *     drawer_missed   INTEGER NOT NULL DEFAULT 0,
- *     copy            INTEGER NOT NULL DEFAULT 0,
- *     maybe_printed   INTEGER NOT NULL DEFAULT 0,
- *     state           TEXT NOT NULL CHECK (state IN ('queued','sending','printed','failed')),
- *     attempts        INTEGER NOT NULL DEFAULT 0,
- *     next_attempt_at INTEGER NOT NULL,             -- epoch ms
- *     created_at      INTEGER NOT NULL,
- *     updated_at      INTEGER NOT NULL,
- *     printed_at      INTEGER,
- *     last_error_code TEXT,
- *     last_error_id   TEXT,                         -- message in Bahasa Indonesia
- *     last_error_en   TEXT
- *   ) STRICT;
- *   CREATE INDEX print_jobs_due ON print_jobs (state, next_attempt_at);
- *   CREATE INDEX print_jobs_order ON print_jobs (order_id);
+ * The journal's table is in main/journal/schema/v8-printing.ts.
  *
  * `transition` is one `UPDATE … WHERE id = ? AND state IN (…)` whose `changes` says whether it won.
  */
@@ -49,6 +26,8 @@ export interface PrintJobRecord {
   printerId: string;
   kind: PrintJobKind;
   orderId?: string;
+  /** The till's sale the receipt is of: a reprint finds the sale's jobs by it. */
+  saleId?: string;
   payload: PrintPayload;
   /** Open the drawer with this job. Cleared after the first attempt: a drawer never opens late. */
   drawer: boolean;
@@ -69,7 +48,7 @@ export interface PrintJobRecord {
 
 /** A change of a stored job; an optional field set to undefined is cleared. */
 export type JobChange = {
-  [K in Exclude<keyof PrintJobRecord, 'id' | 'printerId' | 'payload' | 'createdAt'>]?:
+  [K in Exclude<keyof PrintJobRecord, 'id' | 'printerId' | 'payload' | 'createdAt' | 'orderId' | 'saleId'>]?:
     PrintJobRecord[K] | undefined;
 };
 
@@ -84,6 +63,8 @@ export interface PrintJobStore {
   /** The earliest next attempt among queued jobs. */
   nextDueAt(): number | undefined;
   inState(state: PrintJobState): PrintJobRecord[];
+  /** A sale's jobs, oldest first. */
+  forSale(saleId: string): PrintJobRecord[];
 }
 
 export class MemoryJobStore implements PrintJobStore {
@@ -128,6 +109,13 @@ export class MemoryJobStore implements PrintJobStore {
 
   inState(state: PrintJobState): PrintJobRecord[] {
     return [...this.#jobs.values()].filter((job) => job.state === state).map((job) => structuredClone(job));
+  }
+
+  forSale(saleId: string): PrintJobRecord[] {
+    return [...this.#jobs.values()]
+      .filter((job) => job.saleId === saleId)
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((job) => structuredClone(job));
   }
 
   all(): PrintJobRecord[] {

@@ -19,6 +19,10 @@ export interface PagePrintJob {
   lengthMm: number;
   /** The system printer's name; the system default when absent. */
   deviceName?: string;
+  /** The receipt drawn like the paper (the page's own picture), for a printer that shows it itself. */
+  svg?: string;
+  /** The page's title: the order id. */
+  title?: string;
 }
 
 /** Prints a page; rejects with PrinterError 'os-print-failed' carrying Electron's reason. */

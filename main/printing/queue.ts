@@ -45,6 +45,7 @@ export interface PrintRequest {
   printerId: string;
   payload: PrintPayload;
   orderId?: string;
+  saleId?: string;
   /** Kick the cash drawer with this print (a cash tender). */
   drawer?: boolean;
   /** A reprint: prints as "SALINAN / COPY". */
@@ -126,6 +127,7 @@ export class PrintQueue {
       updatedAt: now,
     };
     if (request.orderId !== undefined) job.orderId = request.orderId;
+    if (request.saleId !== undefined) job.saleId = request.saleId;
     this.#store.insert(job);
     this.#changed(job);
     this.#schedulePump();

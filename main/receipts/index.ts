@@ -71,7 +71,8 @@ export function toPreview(source: ReceiptSource, width: PaperWidth): ReceiptPrev
   return { width, svg: renderSvg(markup, width), lines: renderTextLines(markup, width) };
 }
 
-function titleOf(source: ReceiptSource): string {
+/** What a print page is called: the order id, the slip's title, or the printer tested. */
+export function titleOf(source: ReceiptSource): string {
   if (source.type === 'receipt') return source.document.orderId;
   if (source.type === 'slip') return source.document.title;
   return source.page.printerName;

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { CatalogueManagerCommands } from '../../common/catalogue-contract.ts';
 import type { RefundManagerCommands } from '../../common/refund-contract.ts';
+import type { PrintingCashierCommands, PrintingManagerCommands } from '../../common/printing-contract.ts';
 import type { TillSaleRequest } from '../../common/till-contract.ts';
 import type { CatalogueService } from '../catalogue/catalogue-service.ts';
 import type { Till } from '../sales/till.ts';
@@ -45,13 +46,14 @@ export type Result<N extends AnyCommand> = N extends keyof CashierCommands
 export type HandlerTable<C extends AnyCommand> = {
   [N in C]: (payload: Payload<N>) => Result<N> | Promise<Result<N>>;
 };
-/** The sale and display commands, bound to one engine. */
-export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand>>;
+/** The sale and display commands, bound to one engine (printing's are in printing-commands.ts). */
+export type Handlers = HandlerTable<Exclude<AnyCommand, ManagerCommand | keyof PrintingCashierCommands>>;
 export type CatalogueManagerCommand = keyof CatalogueManagerCommands;
 export type RefundManagerCommand = keyof RefundManagerCommands;
+export type PrintingManagerCommand = keyof PrintingManagerCommands;
 /** The settings screen's commands, which outlive any one engine (see main/host/). */
 export type ManagerHandlers = HandlerTable<
-  Exclude<ManagerCommand, CatalogueManagerCommand | RefundManagerCommand>
+  Exclude<ManagerCommand, CatalogueManagerCommand | RefundManagerCommand | PrintingManagerCommand>
 >;
 /** The catalogue editor's commands: behind the manager's session, on the journal's catalogue. */
 export type CatalogueManagerHandlers = HandlerTable<CatalogueManagerCommand>;

@@ -89,8 +89,8 @@ export function createDisplayPresenter(deps: DisplayPresenterDeps): DisplayPrese
   };
 
   const visible = (): Visible => {
-    const { merchantName, language, mode } = settings.get();
-    return { scene: sceneNow(), merchantName, language, mode };
+    const { merchantName, language, mode, sound } = settings.get();
+    return { scene: sceneNow(), merchantName, language, mode, ...(sound === undefined ? {} : { sound }) };
   };
 
   const stamp = (shown: Visible): DisplayState => ({ ...shown, serverNow: clock.now(), seq: ++seq });

@@ -176,6 +176,10 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Laporan Z ini tidak ada di kasir ini.',
     en: 'This Z report is not on this till.',
   },
+  'printing-refused': {
+    id: 'Printer tidak dapat melakukan itu sekarang. Penjualan tidak berubah.',
+    en: 'The printer cannot do that now. The sale is unchanged.',
+  },
   internal: {
     id: 'Terjadi kesalahan di kasir. Pesanan yang sudah dibuat tetap tersimpan.',
     en: 'Something went wrong in the kiosk. Orders already made are saved.',

@@ -12,6 +12,7 @@ import { DayError } from '../shifts/errors.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import { HistoryNotFoundError, HistoryQueryError } from '../history/history-errors.ts';
 import { MidtransError, type MidtransErrorCode } from '../midtrans/errors.ts';
+import { PrintingRefusal } from '../printing/refusal.ts';
 import { ERROR_WORDS, type Bilingual } from './error-words.ts';
 
 export function contractError(
@@ -181,6 +182,8 @@ export function toContractError(error: unknown, command: string): ContractError 
     return contractError('invalid-payload');
   }
   if (error instanceof MidtransError) return contractError(gatewayCode(error.code));
+  if (error instanceof PrintingRefusal)
+    return contractError('printing-refused', { message: error.bilingual });
   logUnexpected(command, error);
   return contractError('internal');
 }

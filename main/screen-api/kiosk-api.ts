@@ -25,6 +25,8 @@ import type { RefundDesk } from '../refunds/index.ts';
 import type { ManagerAuthority } from '../settings/manager-authority.ts';
 import { catalogueManagerHandlers } from './catalogue-commands.ts';
 import { refundManagerHandlers } from './refund-commands.ts';
+import type { PrintService } from '../printing/print-service.ts';
+import { printingCashierHandlers, printingManagerHandlers } from './printing-commands.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
 import { commandHandlers, type ManagerHandlers } from './commands.ts';
 import { createDisplayPresenter, DEFAULT_SCENE_TIMINGS, type SceneTimings } from './display-presenter.ts';
@@ -80,6 +82,8 @@ export interface KioskApiDeps {
   authority?: ManagerAuthority;
   /** The refund desk over the same journal (absent: the refund commands are unknown). */
   refunds?: RefundDesk;
+  /** Receipts, printers and the drawer (absent: the printing commands answer 'unknown-command'). */
+  printing?: PrintService | undefined;
 }
 
 function isManagerCommand(name: AnyCommand): boolean {
@@ -92,6 +96,10 @@ function isCatalogueManagerCommand(name: AnyCommand): boolean {
 
 function isRefundCommand(name: AnyCommand): boolean {
   return isManagerCommand(name) && name.startsWith('refund.');
+}
+
+function isPrintingCommand(name: AnyCommand): boolean {
+  return name.startsWith('printing.');
 }
 
 function isRole(role: unknown): role is Role {
@@ -132,6 +140,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
   });
   const offCatalogue = deps.catalogue.on((catalogue) => hub.publish('cashier', 'catalogue', catalogue));
   const offRefunds = deps.refunds?.on((event) => hub.publish('cashier', 'refund', event)) ?? (() => {});
+  const offPrinting =
+    deps.printing?.on((event) => {
+      if (event.type === 'snapshot') hub.publish('cashier', 'printing', event.snapshot);
+      else hub.publish('cashier', 'printPage', event.request);
+    }) ?? (() => {});
 
   const offEngine = engine.on((event) => {
     if (event.type === 'order') {
@@ -170,6 +183,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
 
   const catalogueManager = catalogueManagerHandlers(deps.catalogue, () => deps.authority?.touch() ?? false);
   const refundManager = refundManagerHandlers(deps.refunds, deps.authority);
+  // The cashier's and the manager's printing commands share one table; each checks its own rights.
+  const printing = {
+    ...printingCashierHandlers(deps.printing),
+    ...printingManagerHandlers(deps.printing, deps.authority),
+  };
 
   return {
     async call(role, name, payload) {
@@ -189,9 +207,11 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
             ? catalogueManager
             : isRefundCommand(known)
               ? refundManager
-              : isManagerCommand(known)
-                ? deps.manager
-                : handlers
+              : isPrintingCommand(known)
+                ? printing
+                : isManagerCommand(known)
+                  ? deps.manager
+                  : handlers
         ) as Record<string, (payload: unknown) => unknown> | undefined;
         const run = table?.[known];
         if (run === undefined) return refuse(contractError('unknown-command'));
@@ -210,6 +230,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       offTill();
       offCatalogue();
       offRefunds();
+      offPrinting();
       offSettings();
       presenter.close();
       hub.clear();

@@ -14,6 +14,7 @@ import {
   type ManagerStatus,
 } from '../../common/contract.ts';
 import { checkSettingsPatch, pinProblems, serverKeyProblems } from '../../common/settings-input.ts';
+import { receiptPrinterProblems } from '../../common/printing-settings.ts';
 import type { ManagerHandlers } from '../screen-api/commands.ts';
 import { testServerKey } from './key-tester.ts';
 import { checkManagerPin } from './manager-authority.ts';
@@ -269,6 +270,9 @@ export function managerHandlers(deps: ManagerDeps): ManagerHandlers {
         core.refuseFixed();
       const { next, fields } = applyPatch(core.draft(), patch);
       if (fields.length === 0) return read();
+      // The receipt printer must still be among the printers, whichever of the two changed.
+      const printing = receiptPrinterProblems(next.printers, next.receipt);
+      if (printing.length > 0) throw refuseSettings(printing);
       if (fields.includes('mode') && next.mode !== 'training' && !core.hasKey(next.mode))
         throw keyMissing(next.mode);
       await core.store(next, describeChange(fields));

@@ -76,6 +76,18 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 5,
     up: (document) => ({ ...document, version: 5, shopTime: { zone: 'WIB', cutoffHour: 0 } }),
   },
+  {
+    // v6 (issue 16): no printer yet, receipts would print at once on paid, no address, NPWP or
+    // footer; the chime at 60 %, not muted. Written out, like v4.
+    to: 6,
+    up: (document) => ({
+      ...document,
+      version: 6,
+      printers: [],
+      receipt: { printerId: null, autoPrint: 'always', shopAddress: '', npwp: '', footer: '' },
+      sound: { volume: 60, muted: false },
+    }),
+  },
 ];
 
 export interface Detected {

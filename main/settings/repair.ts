@@ -114,6 +114,9 @@ export function repairDocument(raw: RawDocument, initialMode: KioskMode): Repair
     pricing: simple('pricing'),
     discountApproval: simple('discountApproval'),
     shopTime: simple('shopTime'),
+    printers: simple('printers'),
+    receipt: simple('receipt'),
+    sound: simple('sound'),
     keys: repairKeys(raw.keys, replaced),
     manager: repairManager(raw.manager, fallback.manager, replaced),
   };

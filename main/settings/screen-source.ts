@@ -19,6 +19,7 @@ export function screenSource(core: SettingsCore): ScreenSettingsSource {
       pricing: structuredClone(document.pricing),
       discountApproval: document.discountApproval === null ? null : { ...document.discountApproval },
       shopTime: { ...document.shopTime },
+      sound: { ...document.sound },
     };
   };
 

@@ -34,6 +34,7 @@ const PUBLIC_FIELDS: ReadonlySet<ChangedField> = new Set([
   'paymentTypes',
   'kioskTimeoutSeconds',
   'shopTime',
+  'sound',
 ]);
 
 /** `activeKeyChanged`: the key that changed is the one of the environment the kiosk runs in. */

@@ -14,6 +14,7 @@ import type {
   Language,
 } from '../../common/contract.ts';
 import type { PaymentType } from '../../common/midtrans-limits.ts';
+import type { PrinterConfig, ReceiptOptions, SoundSettings } from '../../common/printing-contract.ts';
 import type { Clock } from '../clock.ts';
 import { CommandRefusal } from '../screen-api/errors.ts';
 import type { SettingsState } from './document-store.ts';
@@ -34,6 +35,9 @@ export interface StoredValues {
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
   shopTime: ShopTime;
+  printers: PrinterConfig[];
+  receipt: ReceiptOptions;
+  sound: SoundSettings;
 }
 
 /** Copies, so no caller can change what the next one reads. */
@@ -49,6 +53,9 @@ export function storedValues(core: SettingsCore): StoredValues {
     pricing: structuredClone(document.pricing),
     discountApproval: document.discountApproval === null ? null : { ...document.discountApproval },
     shopTime: { ...document.shopTime },
+    printers: structuredClone(document.printers),
+    receipt: { ...document.receipt },
+    sound: { ...document.sound },
   };
 }
 

@@ -19,13 +19,21 @@ import { settingsProblems } from '../../common/pricing/validate.ts';
 import { DEFAULT_SHOP_TIME, type ShopTime } from '../../common/shop-time.ts';
 import type { DiscountApproval } from '../../common/till-contract.ts';
 import {
+  DEFAULT_RECEIPT_OPTIONS,
+  DEFAULT_SOUND,
+  type PrinterConfig,
+  type ReceiptOptions,
+  type SoundSettings,
+} from '../../common/printing-contract.ts';
+import { printersProblems, receiptOptionsProblems, soundProblems } from '../../common/printing-settings.ts';
+import {
   DEFAULT_KIOSK_TIMEOUT_SECONDS,
   checkSettingsPatch,
   merchantNameProblems,
   shopTimeProblems,
 } from '../../common/settings-input.ts';
 
-export const CURRENT_DOCUMENT_VERSION = 5;
+export const CURRENT_DOCUMENT_VERSION = 6;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64');
 const bilingual = z.object({ id: z.string(), en: z.string() });
@@ -112,6 +120,22 @@ const shopTime = z
   .object({ zone: z.string(), cutoffHour: z.number() })
   .refine((value) => shopTimeProblems(value as ShopTime).length === 0, 'refused')
   .transform((value): ShopTime => ({ zone: value.zone as ShopTime['zone'], cutoffHour: value.cutoffHour }));
+// The printing settings, judged by the settings screen's own checks (common/printing-settings.ts).
+const printers = z
+  .custom<PrinterConfig[]>((value) => Array.isArray(value) && printersProblems(value).length === 0, 'refused')
+  .transform((value) => structuredClone(value));
+const receipt = z
+  .custom<ReceiptOptions>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      receiptOptionsProblems(value as ReceiptOptions).length === 0,
+    'refused',
+  )
+  .transform((value) => structuredClone(value));
+const sound = z
+  .custom<SoundSettings>((value) => soundProblems(value as SoundSettings).length === 0, 'refused')
+  .transform((value) => ({ ...value }));
 
 /** The fields of the document other than its version, each judged on its own by the repair. */
 export const documentFields = {
@@ -127,6 +151,9 @@ export const documentFields = {
   pricing,
   discountApproval,
   shopTime,
+  printers,
+  receipt,
+  sound,
 };
 
 export const settingsDocumentSchema = z.object({
@@ -148,6 +175,9 @@ export interface SettingsDocument {
   pricing: PricingSettings;
   discountApproval: DiscountApproval | null;
   shopTime: ShopTime;
+  printers: PrinterConfig[];
+  receipt: ReceiptOptions;
+  sound: SoundSettings;
 }
 
 export type DocumentField = keyof typeof documentFields;
@@ -173,6 +203,9 @@ export function defaultDocument(mode: KioskMode = 'training'): SettingsDocument 
     pricing: structuredClone(DEFAULT_PRICING_SETTINGS),
     discountApproval: null,
     shopTime: { ...DEFAULT_SHOP_TIME },
+    printers: [],
+    receipt: { ...DEFAULT_RECEIPT_OPTIONS },
+    sound: { ...DEFAULT_SOUND },
   };
 }
 

@@ -2,13 +2,17 @@
 import type { CustomerDisplayChoice } from '../../common/contract.ts';
 import { PAYMENT_TYPES } from '../../common/midtrans-limits.ts';
 import type { PricingSettings } from '../../common/pricing/types.ts';
+import type { PrinterConfig, ReceiptOptions, SoundSettings } from '../../common/printing-contract.ts';
+import { parseNetworkAddress } from '../../common/printing-settings.ts';
 import type { SettingsPatch } from '../../common/settings-input.ts';
 import type { ShopTime } from '../../common/shop-time.ts';
 import type { SettingsDocument } from './settings-document.ts';
 
 /** A patch as a schema parses it: optional keys may be present with the value undefined. */
 export type LoosePatch = {
-  [K in keyof SettingsPatch]?: (K extends 'pricing' | 'shopTime' ? unknown : SettingsPatch[K]) | undefined;
+  [K in keyof SettingsPatch]?:
+    | (K extends 'pricing' | 'shopTime' | 'printers' | 'receipt' | 'sound' ? unknown : SettingsPatch[K])
+    | undefined;
 };
 
 /** Drops keys whose value is undefined, at every depth (a parsed object may carry them). */
@@ -34,6 +38,9 @@ export function definedPatch(input: LoosePatch): SettingsPatch {
   if (input.discountApproval !== undefined) patch.discountApproval = input.discountApproval;
   // Judged by checkSettingsPatch next (the zone is any short text in the payload's schema).
   if (input.shopTime !== undefined) patch.shopTime = input.shopTime as ShopTime;
+  if (input.printers !== undefined) patch.printers = withoutUndefined(input.printers) as PrinterConfig[];
+  if (input.receipt !== undefined) patch.receipt = withoutUndefined(input.receipt) as ReceiptOptions;
+  if (input.sound !== undefined) patch.sound = withoutUndefined(input.sound) as SoundSettings;
   return patch;
 }
 
@@ -41,6 +48,26 @@ function displayChoice(choice: CustomerDisplayChoice): CustomerDisplayChoice {
   return choice.kind === 'display'
     ? { kind: 'display', displayId: choice.displayId, label: choice.label }
     : { kind: choice.kind };
+}
+
+/** A printer as stored: its own fields only, the name trimmed, a network address as host:port. */
+function storedPrinter(printer: PrinterConfig): PrinterConfig {
+  let address = printer.address.trim();
+  if (printer.kind === 'tcp') {
+    const parsed = parseNetworkAddress(address);
+    if (parsed !== undefined) {
+      const host = parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host;
+      address = `${host}:${parsed.port}`;
+    }
+  }
+  return {
+    id: printer.id,
+    name: printer.name.trim(),
+    kind: printer.kind,
+    address,
+    width: printer.width,
+    drawer: printer.drawer,
+  };
 }
 
 /** The values as they will be stored: the name trimmed, payment types once each in a fixed order. */
@@ -55,6 +82,18 @@ function normalized(patch: SettingsPatch): SettingsPatch {
   if (patch.shopTime !== undefined) {
     out.shopTime = { zone: patch.shopTime.zone, cutoffHour: patch.shopTime.cutoffHour };
   }
+  if (patch.printers !== undefined) out.printers = patch.printers.map(storedPrinter);
+  if (patch.receipt !== undefined) {
+    const receipt = patch.receipt;
+    out.receipt = {
+      printerId: receipt.printerId,
+      autoPrint: receipt.autoPrint,
+      shopAddress: receipt.shopAddress.replace(/\r\n/g, '\n').trim(),
+      npwp: receipt.npwp.trim(),
+      footer: receipt.footer.replace(/\r\n/g, '\n').trim(),
+    };
+  }
+  if (patch.sound !== undefined) out.sound = { volume: patch.sound.volume, muted: patch.sound.muted };
   return out;
 }
 

@@ -25,6 +25,7 @@ import { hardenSession, hardenWebContents } from '../shell-logic/web-contents-po
 import { openDesktopHost, type KioskHost } from '../host/desktop-host.ts';
 import { describe, shellLog } from './log.ts';
 import { bundlePaths, dataDirFrom, quickItemsFileFrom } from './paths.ts';
+import { createPagePrinter } from './page-printer.ts';
 import { holdQuitUntilClosed } from './quit.ts';
 import { openSettingsStore } from './settings-store.ts';
 import { openKioskWindows, type KioskWindows } from './windows.ts';
@@ -84,6 +85,7 @@ function run(): void {
         safeStorage,
         platform: process.platform,
         displays: { list: () => toDisplayInfo(screen.getAllDisplays(), screen.getPrimaryDisplay().id) },
+        osPrinter: createPagePrinter(shellLog('print')),
         ...(gatewayUrl !== undefined ? { gatewayUrl } : {}),
         ...(quickItemsFile !== undefined ? { quickItemsFile } : {}),
         tuning: { log: shellLog('host') },

@@ -17,6 +17,7 @@ import { KeypadPanel } from './keypad/KeypadPanel.tsx';
 import { SaleColumn } from './SaleColumn.tsx';
 import { ShopTimeContext } from '../shared/shop-clock.ts';
 import { DEFAULT_SHOP_TIME } from '../../common/shop-time.ts';
+import { PrintingBar } from './printing/PrintingBar.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { cashierReducer, initialCashierState, type CashierAction, type CashierState } from './state.ts';
 import { TopBar } from './TopBar.tsx';
@@ -111,6 +112,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
       />
       <DayPanel api={api.day} online={status === 'open'} saleBusy={saleBusy} />
       {status === 'lost' && <ConnectionLost />}
+      <PrintingBar session={session} settings={settings} />
       {view === 'settings' && (
         <SettingsScreen
           manager={api.manager}

@@ -20,6 +20,8 @@ import {
 } from '../shared/i18n/id.ts';
 import { day as enDay } from '../shared/i18n/en/day.ts';
 import { day as idDay } from '../shared/i18n/id/day.ts';
+import { printing as enPrinting } from '../shared/i18n/en/printing.ts';
+import { printing as idPrinting } from '../shared/i18n/id/printing.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 // The window's layout and shared controls first, then each part's own, in cascade order.
@@ -43,6 +45,7 @@ const i18n = createI18n({
     history: idHistory,
     shopTime: idShopTime,
     day: idDay,
+    printing: idPrinting,
   },
   en: {
     common: enCommon,
@@ -51,6 +54,7 @@ const i18n = createI18n({
     history: enHistory,
     shopTime: enShopTime,
     day: enDay,
+    printing: enPrinting,
   },
 });
 

@@ -6,6 +6,7 @@ import type { Session } from '../shared/session.ts';
 import { useConnectionStatus } from '../shared/use-connection.ts';
 import { acceptDisplayState, EMPTY_MODEL, type DisplayModel } from './model.ts';
 import { CartScene, IdleScene, PreparingScene, QrScene, ResultScene, ReviewScene } from './scenes.tsx';
+import { useSceneSound } from './sound/use-scene-sound.ts';
 
 interface Received {
   state: DisplayState;
@@ -48,6 +49,7 @@ export function DisplayApp({ session }: { session: Session<DisplayApi, DisplaySt
 function DisplayScreen({ model, lost }: { model: DisplayModel; lost: boolean }) {
   const t = useT();
   const { state } = model;
+  useSceneSound(state);
   return (
     <main
       className="display"

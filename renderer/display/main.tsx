@@ -9,6 +9,7 @@ import { common as idCommon, display as idDisplay } from '../shared/i18n/id.ts';
 import { DisplayApp } from './App.tsx';
 import '../shared/base.css';
 import './display.css';
+import './paid-motion.css';
 
 const i18n = createI18n({
   id: { common: idCommon, display: idDisplay },

@@ -34,5 +34,11 @@ export function managerApiOver(send: CallCommand): ManagerApi {
       create: (request) => call('refund.create', request),
       list: (target) => call('refund.list', target),
     },
+    printing: {
+      test: (printerId) => call('printing.test', { printerId }),
+      openDrawer: (printerId, pin) => call('printing.openDrawer', { printerId, pin }),
+      preview: (width, receipt) =>
+        call('printing.preview', receipt === undefined ? { width } : { width, receipt }),
+    },
   };
 }

@@ -117,6 +117,19 @@ const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
     'refund.list',
     { saleId: 'S-1' },
   ],
+  ['printingSnapshot', (a) => a.printingSnapshot(), 'printing.snapshot', {}],
+  ['reprint', (a) => a.reprint('S-1'), 'printing.reprint', { saleId: 'S-1' }],
+  ['answerReceipt', (a) => a.answerReceipt('S-1', false), 'printing.answer', { saleId: 'S-1', print: false }],
+  ['retryPrinting', (a) => a.retryPrinting(), 'printing.retry', {}],
+  ['printPageDone', (a) => a.printPageDone('r-1', true), 'printing.pageDone', { requestId: 'r-1', ok: true }],
+  ['manager.printing.test', (a) => a.manager.printing.test('kasir'), 'printing.test', { printerId: 'kasir' }],
+  [
+    'manager.printing.openDrawer',
+    (a) => a.manager.printing.openDrawer('kasir', '246810'),
+    'printing.openDrawer',
+    { printerId: 'kasir', pin: '246810' },
+  ],
+  ['manager.printing.preview', (a) => a.manager.printing.preview(58), 'printing.preview', { width: 58 }],
   ['cancel', (a) => a.cancel('TOKO-1'), 'sale.cancel', { orderId: 'TOKO-1' }],
   ['checkNow', (a) => a.checkNow('TOKO-2'), 'sale.checkNow', { orderId: 'TOKO-2' }],
   ['simulate', (a) => a.simulate('TOKO-3', 'deny'), 'sale.simulate', { orderId: 'TOKO-3', outcome: 'deny' }],
@@ -238,6 +251,13 @@ describe('the cashier bridge', () => {
         'onSale',
         'onCatalogue',
         'onRefund',
+        'printingSnapshot',
+        'reprint',
+        'answerReceipt',
+        'retryPrinting',
+        'printPageDone',
+        'onPrinting',
+        'onPrintPage',
         'manager',
         'day',
       ].sort(),
@@ -274,9 +294,11 @@ describe('the cashier bridge', () => {
         'testKey',
         'catalogue',
         'refunds',
+        'printing',
       ].sort(),
     );
     expect(Object.keys(bridge.manager.refunds).sort()).toEqual(['create', 'list']);
+    expect(Object.keys(bridge.manager.printing).sort()).toEqual(['openDrawer', 'preview', 'test']);
     expect(Object.keys(bridge.manager.catalogue).sort()).toEqual(
       [
         'saveItem',
@@ -311,10 +333,11 @@ describe('the cashier bridge', () => {
       ...Object.keys(bridge).filter((k) => k !== 'manager' && k !== 'day' && !k.startsWith('on')),
       ...Object.keys(bridge.day).map((k) => `day.${k}`),
       ...Object.keys(bridge.manager)
-        .filter((k) => k !== 'catalogue' && k !== 'refunds')
+        .filter((k) => k !== 'catalogue' && k !== 'refunds' && k !== 'printing')
         .map((k) => `manager.${k}`),
       ...Object.keys(bridge.manager.catalogue).map((k) => `manager.catalogue.${k}`),
       ...Object.keys(bridge.manager.refunds).map((k) => `manager.refunds.${k}`),
+      ...Object.keys(bridge.manager.printing).map((k) => `manager.printing.${k}`),
     ];
     expect(new Set(methods)).toEqual(names);
   });

@@ -10,6 +10,7 @@ import type {
 import { priceCart } from '../../common/pricing/index.ts';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
 import type { SaleView } from '../../common/till-contract.ts';
+import { DEFAULT_RECEIPT_OPTIONS, DEFAULT_SOUND } from '../../common/printing-contract.ts';
 
 export const SETTINGS: PublicSettings = {
   mode: 'training',
@@ -88,6 +89,9 @@ export function managerSettings(overrides: Partial<ManagerSettings> = {}): Manag
     pricing: DEFAULT_PRICING_SETTINGS,
     discountApproval: null,
     shopTime: { zone: 'WIB', cutoffHour: 0 },
+    printers: [],
+    receipt: { ...DEFAULT_RECEIPT_OPTIONS },
+    sound: { ...DEFAULT_SOUND },
     keys: {
       sandbox: { stored: false, savedAt: null, lastTest: null },
       production: { stored: false, savedAt: null, lastTest: null },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
+import { DEFAULT_RECEIPT_OPTIONS, DEFAULT_SOUND } from '../../common/printing-contract.ts';
 import { jsonFileDocumentStore } from '../../main/settings/json-file-store.ts';
 import { MIGRATIONS, detectVersion } from '../../main/settings/migrations.ts';
 import { CURRENT_DOCUMENT_VERSION, settingsDocumentSchema } from '../../main/settings/settings-document.ts';
@@ -44,6 +45,9 @@ describe('migrations', () => {
       pricing: DEFAULT_PRICING_SETTINGS,
       discountApproval: null,
       shopTime: { zone: 'WIB', cutoffHour: 0 },
+      printers: [],
+      receipt: DEFAULT_RECEIPT_OPTIONS,
+      sound: DEFAULT_SOUND,
     });
     expect(store.writes).toBe(1);
     expect(settingsDocumentSchema.parse(store.document).version).toBe(CURRENT_DOCUMENT_VERSION);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RECEIPT_OPTIONS, DEFAULT_SOUND } from '../../common/printing-contract.ts';
 import { DEFAULT_PRICING_SETTINGS } from '../../common/pricing/types.ts';
 import { CommandRefusal, contractError } from '../../main/screen-api/errors.ts';
 import type { SettingsChange } from '../../main/settings/open-settings.ts';
@@ -93,6 +94,9 @@ describe('settings.read', () => {
       pricing: DEFAULT_PRICING_SETTINGS,
       discountApproval: null,
       shopTime: { zone: 'WIB', cutoffHour: 0 },
+      printers: [],
+      receipt: DEFAULT_RECEIPT_OPTIONS,
+      sound: DEFAULT_SOUND,
       keys: {
         sandbox: { stored: false, savedAt: null, lastTest: null },
         production: { stored: false, savedAt: null, lastTest: null },

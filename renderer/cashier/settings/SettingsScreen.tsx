@@ -11,6 +11,7 @@ import { useBilingual, useT } from '../../shared/language.ts';
 import { CatalogueEditor } from './catalogue/CatalogueEditor.tsx';
 import { managerFailure } from './manager-failure.ts';
 import { PinPanel } from './PinPanel.tsx';
+import { PrintersSection } from './printers/PrintersSection.tsx';
 import { buildPatch, hasChanges } from './settings-draft.ts';
 import { SettingsForm } from './SettingsForm.tsx';
 import { SettingsTabs, type SettingsTab } from './SettingsTabs.tsx';
@@ -272,6 +273,7 @@ export function SettingsScreen({ manager, announced, online, catalogue, onClose 
           />
         </div>
       )}
+      {phase.kind === 'form' && <PrintersSection manager={manager} online={online} />}
     </main>
   );
 }

@@ -35,6 +35,9 @@ export function installFakeDesktop(pin: string): void {
     },
     discountApproval: null,
     shopTime: { zone: 'WIB', cutoffHour: 0 },
+    printers: [],
+    receipt: { printerId: null, autoPrint: 'always', shopAddress: '', npwp: '', footer: '' },
+    sound: { volume: 60, muted: false },
   };
   const catalogue = { items: [], categories: [], revision: 1 };
   const settingsListeners = new Set<Listener>();
@@ -108,6 +111,24 @@ export function installFakeDesktop(pin: string): void {
       return publicSettings();
     },
     showCart: async () => null,
+    printingSnapshot: async () => ({
+      receiptPrinter: null,
+      printers: [],
+      autoPrint: 'always',
+      lastSale: null,
+      lastJob: null,
+      ask: null,
+    }),
+    reprint: async () => {
+      throw fail('internal', 'Tidak dipakai.', 'Not used.');
+    },
+    answerReceipt: async () => null,
+    retryPrinting: async () => {
+      throw fail('internal', 'Tidak dipakai.', 'Not used.');
+    },
+    printPageDone: async () => null,
+    onPrinting: () => () => undefined,
+    onPrintPage: () => () => undefined,
     onOrder: () => () => undefined,
     onHealth: () => () => undefined,
     onSettings: (listener: Listener) => {
@@ -129,6 +150,13 @@ export function installFakeDesktop(pin: string): void {
     },
     manager: {
       catalogue: {},
+      printing: {
+        preview: async () => ({
+          width: 58,
+          svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+          lines: [],
+        }),
+      },
       status: async () => status(),
       createPin: async () => {
         throw fail('pin-exists', 'PIN sudah ada.', 'A PIN exists.');

@@ -19,6 +19,7 @@ export const REPO = join(import.meta.dirname, '../../..');
 export const PIN = '582914';
 /** The contract's functions (common/contract.ts CashierApi, ManagerApi, DisplayApi), nothing more. */
 export const CASHIER_KEYS = [
+  'answerReceipt',
   'cancel',
   'catalogue',
   'chargeAgain',
@@ -30,11 +31,17 @@ export const CASHIER_KEYS = [
   'onCatalogue',
   'onHealth',
   'onOrder',
+  'onPrintPage',
+  'onPrinting',
   'onRefund',
   'onSale',
   'onSettings',
   'payRestInCash',
+  'printPageDone',
+  'printingSnapshot',
   'report',
+  'reprint',
+  'retryPrinting',
   'searchHistory',
   'setLanguage',
   'showCart',
@@ -50,6 +57,7 @@ export const MANAGER_KEYS = [
   'clearKey',
   'createPin',
   'lock',
+  'printing',
   'read',
   'refunds',
   'setKey',

@@ -102,6 +102,30 @@ const CASES: [string, (api: ManagerApi) => Promise<unknown>, string, unknown][] 
     'refund.list',
     { orderId: 'TOKO-1', managerPin: '2468' },
   ],
+  ['printing.test', (api) => api.printing.test('kasir'), 'printing.test', { printerId: 'kasir' }],
+  [
+    'printing.openDrawer',
+    (api) => api.printing.openDrawer('kasir', '2468'),
+    'printing.openDrawer',
+    { printerId: 'kasir', pin: '2468' },
+  ],
+  ['printing.preview', (api) => api.printing.preview(80), 'printing.preview', { width: 80 }],
+  [
+    'printing.preview (draft)',
+    (api) =>
+      api.printing.preview(58, {
+        printerId: null,
+        autoPrint: 'ask',
+        shopAddress: '',
+        npwp: '',
+        footer: 'Terima kasih',
+      }),
+    'printing.preview',
+    {
+      width: 58,
+      receipt: { printerId: null, autoPrint: 'ask', shopAddress: '', npwp: '', footer: 'Terima kasih' },
+    },
+  ],
 ];
 
 describe('ManagerApi over the socket', () => {

@@ -9,6 +9,7 @@ import { StandInBrowserWindow } from './browser-window.ts';
 import { routingFacts } from './chromium.ts';
 import { ipcMain } from './ipc-main.ts';
 import { miscFacts } from './misc.ts';
+import { printFacts } from './printing.ts';
 import { screen, type MonitorSpec } from './screen.ts';
 import { describe } from './support.ts';
 
@@ -73,6 +74,7 @@ const ops: ControlOps = {
       displayMedia: miscFacts.session.displayMedia,
     },
     refusedRequests: routingFacts.refused,
+    printed: printFacts.printed,
     windows: StandInBrowserWindow.getAllWindows().map(describeWindow),
   }),
   window: (url) => describeWindow(windowAt(url)),

@@ -7,7 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserWindow, BrowserWindowConstructorOptions, Menu as ElectronMenu } from 'electron';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Menu as ElectronMenu,
+  WebContents,
+} from 'electron';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ScreenDisplay } from '../../../main/shell-logic/display-choice.ts';
 import type { PlaceableWindow, ScreenLike } from '../../../main/shell-logic/display-placement.ts';
@@ -71,6 +76,11 @@ describe('the Electron stand-in', () => {
       new (options: BrowserWindowConstructorOptions) => StandInBrowserWindow
     >();
     expectTypeOf<StandInWebContents>().toExtend<WebContentsLike>();
+    // main/shell/page-printer.ts: a hidden window loads the receipt's page and prints it.
+    expectTypeOf<StandInWebContents>().toExtend<Pick<WebContents, 'print'>>();
+    expectTypeOf<StandInBrowserWindow>().toExtend<
+      Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'>
+    >();
     expectTypeOf<StandInWebContents>().toExtend<InputContentsLike>();
     expectTypeOf<StandInWebContents>().toExtend<EventTarget>();
     expectTypeOf<Sender & { sender: StandInWebContents }>().toExtend<Omit<IpcEventLike, 'senderFrame'>>();

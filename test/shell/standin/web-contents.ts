@@ -13,10 +13,17 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Page } from '@playwright/test';
-import type { HandlerDetails, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
+import type {
+  HandlerDetails,
+  WebContents,
+  WebContentsPrintOptions,
+  WebPreferences,
+  WindowOpenHandlerResponse,
+} from 'electron';
 import { shellUrl, toChromiumUrl } from './app-url.ts';
 import { routingFacts } from './chromium.ts';
 import { loadableSchemes } from './misc.ts';
+import { printPage } from './printing.ts';
 import { openRendererPage } from './renderer-page.ts';
 import { RENDERER_HANDLE } from './renderer-script.ts';
 import { describe, electronEvent, standInLog, type Shape } from './support.ts';
@@ -137,6 +144,14 @@ export class StandInWebContents
 
   focus(): void {
     void this.#page.then((page) => page.bringToFront()).catch(() => undefined);
+  }
+
+  /** Recorded, never printed (printing.ts); answers through the callback as Electron does. */
+  print(
+    options: WebContentsPrintOptions = {},
+    callback?: (success: boolean, failureReason: string) => void,
+  ): void {
+    printPage(this.#page, options, callback);
   }
 
   send(channel: string, ...args: unknown[]): void {
