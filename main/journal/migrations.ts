@@ -12,6 +12,7 @@ import { V1_ORDERS_AND_EVENTS } from './schema/v1-orders-events.ts';
 import { V2_REVIEW_AND_ALERTS } from './schema/v2-review-alerts.ts';
 import { V4_SALES } from './schema/v4-sales.ts';
 import { V5_REFUNDS } from './schema/v5-refunds.ts';
+import { RECONCILIATION_SCHEMA } from './schema/reconciliation.ts';
 
 export interface Migration {
   readonly description: string;
@@ -43,5 +44,9 @@ export const MIGRATIONS: readonly Migration[] = [
     description:
       'refunds: journaled with their refund_key before the gateway is asked; their append-only events',
     up: (db) => db.exec(V5_REFUNDS),
+  },
+  {
+    description: 'reconciliation with Midtrans: runs, the orders each asked about, its findings',
+    up: (db) => db.exec(RECONCILIATION_SCHEMA),
   },
 ];
