@@ -18,6 +18,8 @@ export const EXIT = {
   doctorFailed: 5,
   /** No refund was made: the shop's rules or the gateway refused it, or the gateway could not be asked. */
   refundRefused: 6,
+  /** Reconciliation found money at risk (paid at the gateway, not here; amounts; refunds) or a security contradiction. */
+  reconcileFindings: 7,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -11,6 +11,7 @@ import { chargeCommand } from './commands/charge.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { listCommand } from './commands/list.ts';
 import { pinCommand } from './commands/pin.ts';
+import { reconcileCommand } from './commands/reconcile.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { refundCommand } from './commands/refund.ts';
 import { reportCommand } from './commands/report.ts';
@@ -35,6 +36,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   catalogue: catalogueCommand,
   refund: refundCommand,
   pin: pinCommand,
+  reconcile: reconcileCommand,
 };
 
 const HELP = new Set(['help', '--help', '-h']);

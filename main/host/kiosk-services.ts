@@ -2,7 +2,7 @@
  * Builds the main-process services from a configuration: journal, QR store, gateway client
  * (and in training mode the built-in emulator, keeping its ledger and key in the data folder so
  * a restart finds its orders again), the checkout engine, the catalogue, the till and the refund
- * desk. The CLI,
+ * desk, and the reconciler. The CLI,
  * browser mode and the Electron shell all start the kiosk through here.
  */
 import { mkdirSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { loadOrCreateTrainingKey, startEmulator, type RunningEmulator } from '..
 import { Journal } from '../journal/journal.ts';
 import { MidtransClient } from '../midtrans/client.ts';
 import { QrStore } from '../qr/qr-store.ts';
+import { doorsOf, Reconciler, type ReconcilerOptions, type Sleep } from '../reconcile/index.ts';
 import { RefundDesk, type RefundDeskDeps, type RefundDeskOptions } from '../refunds/index.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
@@ -33,6 +34,8 @@ export interface KioskServices {
   catalogue: CatalogueService;
   till: Till;
   refunds: RefundDesk;
+  /** Reconciliation with the gateway (nothing runs until started or resumed). */
+  reconciler: Reconciler;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -48,6 +51,8 @@ export interface OpenOptions {
   till?: Pick<TillDeps, 'settings' | 'approve'>;
   /** The refund rules and timing (tests shorten the windows), and the drawer's pulse for cash refunds. */
   refunds?: Pick<RefundDeskOptions, 'policy' | 'settings'> & Pick<RefundDeskDeps, 'openDrawer'>;
+  /** Reconciliation's pace and day (rate, the business day's bounds), and a test's sleeper. */
+  reconcile?: Omit<ReconcilerOptions, 'environment'> & { sleep?: Sleep };
 }
 
 /** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
@@ -147,6 +152,17 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     },
     { ...refundOptions, environment, utcOffsetMinutes: engine.settings.utcOffsetMinutes },
   );
+  const { sleep, ...reconcileOptions } = options.reconcile ?? {};
+  const reconciler = new Reconciler(
+    {
+      journal,
+      gateway: client,
+      doors: doorsOf(engine, refunds),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(sleep ? { sleep } : {}),
+    },
+    { utcOffsetMinutes: engine.settings.utcOffsetMinutes, ...reconcileOptions, environment },
+  );
   return {
     config,
     environment,
@@ -156,8 +172,10 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     catalogue,
     till,
     refunds,
+    reconciler,
     emulator,
     async close() {
+      await reconciler.stop();
       await refunds.stop();
       await engine.stop();
       till.close();
