@@ -15,6 +15,7 @@ import { benchJournal } from './journal-scale.ts';
 import { benchMemory } from './memory.ts';
 import { benchQrReady } from './qr-ready.ts';
 import { benchReceipts } from './receipts.ts';
+import { benchReconcile } from './reconcile.ts';
 import { benchScreens } from './screens.ts';
 import { benchSettlement } from './settlement.ts';
 import { Report } from './stats.ts';
@@ -28,6 +29,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   catalogue: benchCatalogue,
   cashier: benchCashierScreen,
   receipts: benchReceipts,
+  reconcile: benchReconcile,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {
