@@ -72,7 +72,7 @@ export default tseslint.config(
   // that every folder is placed).
   ...mainLayer('main', ['main/**'], []).map((config) => ({ ...config, ignores: ['main/shell/**'] })),
   ...mainLayer(
-    'core services: gateway client, emulator, journal, QR files, checkout engine, till, refunds',
+    'core services: gateway client, emulator, journal, QR files, checkout engine, till, refunds, reconciliation',
     [
       'main/*.ts',
       'main/fs/**',
@@ -85,6 +85,7 @@ export default tseslint.config(
       'main/sales/**',
       'main/refunds/**',
       'main/history/**',
+      'main/reconcile/**',
       'main/receipts/**',
       'main/printing/**',
     ],

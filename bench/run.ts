@@ -17,6 +17,7 @@ import { benchJournal } from './journal-scale.ts';
 import { benchMemory } from './memory.ts';
 import { benchQrReady } from './qr-ready.ts';
 import { benchReceipts } from './receipts.ts';
+import { benchReconcile } from './reconcile.ts';
 import { benchScreens } from './screens.ts';
 import { benchSettlement } from './settlement.ts';
 import { Report } from './stats.ts';
@@ -33,6 +34,7 @@ const GROUPS: Readonly<Record<string, (report: Report) => Promise<void>>> = {
   receipts: benchReceipts,
   day: benchZReport,
   history: benchHistory,
+  reconcile: benchReconcile,
 };
 
 function chosenGroups(argv: readonly string[]): string[] {

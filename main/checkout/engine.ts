@@ -17,6 +17,7 @@ import { checkSale } from '../../common/sale-input.ts';
 import { businessDateOf } from '../journal/business-date.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OrderRow } from '../journal/types.ts';
+import type { StatusResult } from '../midtrans/responses.ts';
 import type { QrStore } from '../qr/qr-store.ts';
 import { cancelAtGateway } from './cancel-flow.ts';
 import { chargeAndFollow } from './charge-flow.ts';
@@ -27,7 +28,8 @@ import type { PaymentGateway } from './gateway.ts';
 import { OrderFollower } from './order-follower.ts';
 import { newOrderId } from './order-id.ts';
 import { stepOrder } from './order-step.ts';
-import { StillUnknownError } from './status-flow.ts';
+import { canMove } from './order-machine.ts';
+import { applyStatus, planStatus, StillUnknownError } from './status-flow.ts';
 import { viewOf } from './views.ts';
 
 export { EngineError, SaleInputError, type EngineErrorCode } from './engine-errors.ts';
@@ -225,6 +227,22 @@ export class CheckoutEngine {
         }
       });
     });
+  }
+
+  /**
+   * Reconciliation's door: applies a status answer the caller has already verified (the client's
+   * signature check, assertAnswerFor) by the status flow's own rules — the same plan a poll would
+   * write, security contradictions included. Synchronous, so the caller can commit it together
+   * with its own records. Undefined, having written nothing, when the state machine has no path
+   * from the order's state to the one the answer supports (a final order never moves).
+   */
+  adoptStatus(orderId: string, status: StatusResult): { order: OrderView; changed: boolean } | undefined {
+    const row = this.#ownRow(orderId);
+    const plan = planStatus(row, status, this.#ctx.clock.now());
+    if (plan === undefined) return { order: viewOf(row), changed: false };
+    const to = plan.patch.state ?? row.state;
+    if (to !== row.state && !canMove(row.state, to)) return undefined;
+    return { order: viewOf(applyStatus(this.#ctx, row, status)), changed: true };
   }
 
   /** Unfinished orders being followed right now. */

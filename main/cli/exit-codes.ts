@@ -20,6 +20,8 @@ export const EXIT = {
   refundRefused: 6,
   /** `kiosk print`: the printer did not take the receipt (the message says why). */
   printFailed: 7,
+  /** Reconciliation found money at risk (paid at the gateway, not here; amounts; refunds) or a security contradiction. */
+  reconcileFindings: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -15,6 +15,7 @@ import { pinCommand } from './commands/pin.ts';
 import { logCommand } from './commands/log.ts';
 import { printCommand } from './commands/print.ts';
 import { receiptCommand } from './commands/receipt.ts';
+import { reconcileCommand } from './commands/reconcile.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { refundCommand } from './commands/refund.ts';
 import { reportCommand } from './commands/report.ts';
@@ -44,6 +45,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pin: pinCommand,
   receipt: receiptCommand,
   print: printCommand,
+  reconcile: reconcileCommand,
 };
 
 const HELP = new Set(['help', '--help', '-h']);

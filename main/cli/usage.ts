@@ -128,6 +128,14 @@ Commands:
       everything that is left. The request is journaled before the gateway is asked; an answer
       in doubt is looked up by its refund_key until --timeout (default 60), then by "recover".
       Refused with nothing done: more than is left, an unpaid order, past the refund window.
+  reconcile [--date YYYY-MM-DD] [--csv FILE.csv] [--rate N] [--json]
+      Asks the gateway for the status of every order of the day (default today, shop-local)
+      that reached it, at most N requests a second (default 2; a 429 waits as asked), and
+      prints each difference: paid at the gateway but not here, refunded or charged back there,
+      amount differs, unknown there, other state contradictions. A pending order settled there
+      and refunds made on the dashboard are adopted into the journal; a final order never moves.
+      A run stopped midway is resumed by the next reconcile of that day (no order asked twice).
+      --csv writes the findings (UTF-8 with BOM, ";" between columns) atomically.
   pin set
       Creates the manager PIN on a till that has none yet (refused if one exists: change it in
       the app's Settings). Run it with the app closed: the app keeps its settings in memory.
@@ -170,6 +178,8 @@ Exit codes:
   5  a doctor check failed, or "report z --verify" found a problem
   6  no refund was made: refused by the shop's rules or the gateway, or the gateway could not be asked
   7  kiosk print: the printer did not take the receipt
+  8  reconcile found money at risk or a security contradiction (the findings are printed);
+     reconcile exits 4 when the run could not finish (it resumes next time)
 
 Ctrl+C stops waiting, stops the engine cleanly and keeps open orders in the journal.
 Training mode keeps its emulator's ledger in the data folder: run one training kiosk at a time.

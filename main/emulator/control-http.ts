@@ -39,9 +39,13 @@ function parseObject(text: string, allowEmpty: boolean): Parsed {
 
 function parsePayOptions(body: Record<string, unknown>): PayOptions | string {
   const opts: PayOptions = {};
-  const unknownKeys = Object.keys(body).filter((k) => k !== 'via' && k !== 'issuer' && k !== 'fraudStatus');
+  const unknownKeys = Object.keys(body).filter((k) => !['via', 'issuer', 'fraudStatus', 'late'].includes(k));
   if (unknownKeys.length > 0) return `unknown field(s): ${unknownKeys.join(', ')}`;
-  const { via, issuer, fraudStatus } = body;
+  const { via, issuer, fraudStatus, late } = body;
+  if (late !== undefined && late !== null) {
+    if (typeof late !== 'boolean') return 'late must be true or false';
+    opts.late = late;
+  }
   if (fraudStatus !== undefined && fraudStatus !== null) {
     if (fraudStatus !== 'accept' && fraudStatus !== 'challenge')
       return 'fraudStatus must be "accept" or "challenge"';

@@ -84,6 +84,19 @@ export function createControl(deps: {
     return order;
   };
 
+  const endedOrder = (id: string): OrderRecord => {
+    const order = ledger.find(id);
+    if (!order)
+      throw new EmulatorControlError('not-found', `cannot pay "${id}": no such order_id or transaction_id`);
+    if (order.status !== 'pending' && order.status !== 'expire' && order.status !== 'cancel') {
+      throw new EmulatorControlError(
+        'invalid-state',
+        `cannot pay "${id}" late: transaction ${order.transactionId} is ${order.status}, not pending, expire or cancel`,
+      );
+    }
+    return order;
+  };
+
   return {
     pay(id: string, opts: PayOptions = {}): OrderSnapshot {
       const via = opts.via ?? settings.gopayPaidVia;
@@ -99,8 +112,10 @@ export function createControl(deps: {
       const fraud = opts.fraudStatus ?? 'accept';
       if (fraud !== 'accept' && fraud !== 'challenge')
         throw new EmulatorControlError('invalid-input', 'fraudStatus must be "accept" or "challenge"');
-      const order = pendingOrder(id, 'pay');
-      ledger.pay(order, via, issuer, fraud);
+      if (opts.late !== undefined && typeof opts.late !== 'boolean')
+        throw new EmulatorControlError('invalid-input', 'late must be true or false');
+      const order = opts.late === true ? endedOrder(id) : pendingOrder(id, 'pay');
+      ledger.pay(order, via, issuer, fraud, opts.late === true);
       return snapshotOf(order);
     },
     review(id: string, decision: ReviewDecision): OrderSnapshot {

@@ -215,15 +215,21 @@ export class Ledger {
     return true;
   }
 
-  /** pending → settlement, recording how the customer paid. Returns false when not pending. */
+  /**
+   * pending → settlement, recording how the customer paid. Returns false when not pending.
+   * `late`: also from expire or cancel — a payment the gateway records after the order ended
+   * there (a test hook for reconciliation; real Midtrans says expire is final).
+   */
   pay(
     order: OrderRecord,
     via: PaidVia,
     issuer: string,
     fraudStatus: 'accept' | 'challenge' = 'accept',
+    late = false,
   ): boolean {
     this.sweep();
-    if (order.status !== 'pending') return false;
+    const ended = order.status === 'expire' || order.status === 'cancel';
+    if (order.status !== 'pending' && !(late && ended)) return false;
     const now = this.#clock.now();
     this.#pending.delete(order);
     order.status = 'settlement';

@@ -124,6 +124,12 @@ export interface PayOptions {
   issuer?: string;
   /** 'challenge': settled but held for review by the fraud check, until review() decides. */
   fraudStatus?: 'accept' | 'challenge';
+  /**
+   * A late payment: settles an order that already expired or was cancelled at the gateway
+   * (reconciliation's "paid there, not here"). Real Midtrans treats expire as final; this hook
+   * plays the rare GoPay case of a deduction recorded after the order ended.
+   */
+  late?: boolean;
 }
 
 export type ReviewDecision = 'accept' | 'deny';

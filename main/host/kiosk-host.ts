@@ -138,6 +138,8 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       const recovery = services.engine.start();
       services.till.recover();
       const refunds = services.refunds.start();
+      // A reconciliation run left by a restart goes on in the background (no key: nothing to ask).
+      const reconciling = config.keyMissing ? undefined : services.reconciler.resume();
       const api = createKioskApi({
         engine: services.engine,
         till: services.till,
@@ -162,8 +164,10 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
       const missing = config.keyMissing ? '; NO SERVER KEY: sales are refused until one is saved' : '';
       const inDoubt =
         refunds.resumed.length > 0 ? `, ${refunds.resumed.length} refund(s) being confirmed` : '';
+      const reconcile =
+        reconciling === undefined ? '' : `, reconciliation of ${reconciling.businessDate} resumed`;
       log(
-        `kiosk: running in ${config.mode} mode (${recovery.resumed.length} order(s) resumed${inDoubt}${missing})`,
+        `kiosk: running in ${config.mode} mode (${recovery.resumed.length} order(s) resumed${inDoubt}${reconcile}${missing})`,
       );
       return recovery;
     } catch (error) {

@@ -2,7 +2,7 @@
  * Builds the main-process services from a configuration: journal, QR store, gateway client
  * (and in training mode the built-in emulator, keeping its ledger and key in the data folder so
  * a restart finds its orders again), the checkout engine, the catalogue, the till and the refund
- * desk. The CLI,
+ * desk, and the reconciler. The CLI,
  * browser mode and the Electron shell all start the kiosk through here.
  */
 import { mkdirSync } from 'node:fs';
@@ -31,6 +31,7 @@ import {
 } from '../refunds/index.ts';
 import { openDay, type DayOptions, type DayServices } from '../reports/day-services.ts';
 import { HistoryService } from '../history/history-service.ts';
+import { doorsOf, Reconciler, type ReconcilerOptions, type Sleep } from '../reconcile/index.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
 import { environmentId, type KioskConfig } from './env-config.ts';
@@ -50,6 +51,8 @@ export interface KioskServices {
   history: HistoryService;
   /** Receipts and the drawer; present when the kiosk has printing settings (not the bare CLI). */
   printing: PrintService | undefined;
+  /** Reconciliation with the gateway (nothing runs until started or resumed). */
+  reconciler: Reconciler;
   /** Present in training mode only. */
   emulator: RunningEmulator | undefined;
   close(): Promise<void>;
@@ -72,6 +75,8 @@ export interface OpenOptions {
    * in the journal is touched: the CLI must not take over the jobs of a kiosk running beside it.
    */
   printing?: Pick<PrintServiceDeps, 'config' | 'osPrinter' | 'queue' | 'transports' | 'browserTimeoutMs'>;
+  /** Reconciliation's pace and day (rate, the business day's bounds), and a test's sleeper. */
+  reconcile?: Omit<ReconcilerOptions, 'environment'> & { sleep?: Sleep };
 }
 
 /** A kiosk without settings (the bare CLI) prices with no tax, no service, no approval needed. */
@@ -210,6 +215,22 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       businessDayCutoffHour: engine.settings.businessDayCutoffHour,
     },
   );
+  const { sleep, ...reconcileOptions } = options.reconcile ?? {};
+  const reconciler = new Reconciler(
+    {
+      journal,
+      gateway: client,
+      doors: doorsOf(engine, refunds),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(sleep ? { sleep } : {}),
+    },
+    {
+      utcOffsetMinutes: engine.settings.utcOffsetMinutes,
+      cutoffHour: engine.settings.businessDayCutoffHour,
+      ...reconcileOptions,
+      environment,
+    },
+  );
   return {
     config,
     environment,
@@ -222,10 +243,12 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     day,
     history: new HistoryService({ journal, book }),
     printing,
+    reconciler,
     emulator,
     async close() {
       // Printing first: a receipt on the wire finishes (and is journaled) before the journal closes.
       await printing?.stop();
+      await reconciler.stop();
       await refunds.stop();
       await engine.stop();
       till.close();

@@ -15,6 +15,7 @@ import { V5_REFUNDS } from './schema/v5-refunds.ts';
 import { SHIFTS_AND_Z_REPORTS } from './schema/v6-shifts-z-reports.ts';
 import { HISTORY_SEARCH_INDEXES } from './schema/v7-history-search.ts';
 import { V8_PRINTING } from './schema/v8-printing.ts';
+import { RECONCILIATION_SCHEMA } from './schema/v9-reconciliation.ts';
 
 export interface Migration {
   readonly description: string;
@@ -58,5 +59,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: "print jobs (receipts, test pages, drawer pulses) and the manager's drawer openings",
     up: (db) => db.exec(V8_PRINTING),
+  },
+  {
+    description: 'reconciliation with Midtrans: runs, the orders each asked about, its findings',
+    up: (db) => db.exec(RECONCILIATION_SCHEMA),
   },
 ];

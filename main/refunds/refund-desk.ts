@@ -22,6 +22,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import { WIB_OFFSET_MINUTES } from '../journal/business-date.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OrderRow } from '../journal/types.ts';
+import type { StatusResult } from '../midtrans/responses.ts';
 import type { SaleRecord, SalesBook } from '../sales/sales-book.ts';
 import { adoptFound, settleByLookup, statusOf } from './gateway-refund.ts';
 import { RefundError } from './refund-errors.ts';
@@ -193,6 +194,15 @@ export class RefundDesk {
     const status = await statusOf(this.#ctx, order);
     adoptFound(this.#ctx, order, status);
     return this.summary({ orderId });
+  }
+
+  /**
+   * Reconciliation's door, with an answer it has already asked for and verified: journals the
+   * refunds (and chargebacks) the gateway lists that this till does not know, each once — a
+   * refund_key already journaled is never written again. Returns the ones written now.
+   */
+  adoptFromStatus(orderId: string, status: StatusResult): RefundRecord[] {
+    return adoptFound(this.#ctx, orderOf(this.#ctx, orderId), status);
   }
 
   /** Resolves once none of these refunds is in doubt any more, or at the timeout; their views. */

@@ -70,7 +70,9 @@ export type ChildLine =
   /** The refund child (refund-child.ts): a refund moved, and how the request was answered. */
   | { t: 'refund'; key: string; state: string }
   | { t: 'refund-outcome'; complete: boolean; keys: string[] }
-  | { t: 'refund-refused'; code: string };
+  | { t: 'refund-refused'; code: string }
+  /** The reconcile child (reconcile-child.ts): how its run ended (undefined halt: it finished). */
+  | { t: 'reconcile-done'; halt: string | null };
 
 /**
  * A kiosk child that sells through the till: split sales (cash now, the rest by QRIS/GoPay), and
