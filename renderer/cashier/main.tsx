@@ -20,6 +20,8 @@ import {
 } from '../shared/i18n/id.ts';
 import { day as enDay } from '../shared/i18n/en/day.ts';
 import { day as idDay } from '../shared/i18n/id/day.ts';
+import { refunds as enRefunds } from '../shared/i18n/en/refunds.ts';
+import { refunds as idRefunds } from '../shared/i18n/id/refunds.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 // The window's layout and shared controls first, then each part's own, in cascade order.
@@ -34,6 +36,7 @@ import './history.css';
 import './settings/settings.css';
 import './day/day.css';
 import './history/history.css';
+import './refunds/refunds.css';
 
 const i18n = createI18n({
   id: {
@@ -43,6 +46,7 @@ const i18n = createI18n({
     history: idHistory,
     shopTime: idShopTime,
     day: idDay,
+    refunds: idRefunds,
   },
   en: {
     common: enCommon,
@@ -51,6 +55,7 @@ const i18n = createI18n({
     history: enHistory,
     shopTime: enShopTime,
     day: enDay,
+    refunds: enRefunds,
   },
 });
 

@@ -9,3 +9,4 @@ export { settings } from './en/settings.ts';
 export { day } from './en/day.ts';
 export { history } from './en/history.ts';
 export { shopTime } from './en/shop-time.ts';
+export { refunds } from './en/refunds.ts';

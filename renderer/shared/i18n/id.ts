@@ -10,3 +10,4 @@ export { settings } from './id/settings.ts';
 export { day } from './id/day.ts';
 export { history } from './id/history.ts';
 export { shopTime } from './id/shop-time.ts';
+export { refunds } from './id/refunds.ts';
