@@ -82,7 +82,7 @@ export interface RefundFormCheck {
   /** The request to send (without the target and PIN), when nothing was refused. */
   request: Pick<RefundRequest, 'amount' | 'reason'> | undefined;
   problems: RefundFormProblem[];
-  /** What this refund would return: the amount, or everything left. */
+  /** What this refund would return (the amount, or everything left), whether or not the reason is there yet. */
   amount: number | undefined;
 }
 
@@ -120,7 +120,10 @@ export function checkRefundForm(
       problems.push({ field: 'reason', key, values: { max: REFUND_REASON_MAX_LENGTH } });
     }
   }
-  if (problems.length > 0) return { request: undefined, problems, amount: undefined };
+  if (problems.length > 0) {
+    const amountRefused = problems.some((p) => p.field === 'amount');
+    return { request: undefined, problems, amount: amountRefused ? undefined : amount };
+  }
   const reason = refundReason(form.reason);
   const request = form.mode === 'partial' && amount !== undefined ? { amount, reason } : { reason };
   return { request, problems, amount };
