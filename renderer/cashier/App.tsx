@@ -125,7 +125,9 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {state.order === undefined ? '' : t(`cashier.order.state.${state.order.state}`)}
       </p>
-      {view === 'history' && <HistoryScreen api={api} onClose={() => setView('sale')} />}
+      {view === 'history' && (
+        <HistoryScreen api={api} online={status === 'open'} onClose={() => setView('sale')} />
+      )}
       <main className="cashier-main" hidden={view !== 'sale'}>
         <WorkArea
           view={cashier.work}

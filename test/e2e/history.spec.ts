@@ -70,6 +70,8 @@ test('sales searched, filtered and opened: every gateway call, on the shop clock
   await paidSale(screens, 12_500, 'gopay');
   await cancelledSale(screens, 27_000);
 
+  // The way in is on the recent sales' tab of the work area (the catalogue shows first).
+  await cashier.getByTestId('view-history').click();
   await cashier.getByTestId('history-open-button').click();
   await expect(cashier.getByTestId('history-screen')).toBeVisible();
   await expect(cashier.getByTestId('history-zone')).toContainText('WITA');

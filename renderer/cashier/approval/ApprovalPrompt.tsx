@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { BilingualText, NoticeBox } from '../../shared/Bilingual.tsx';
-import type { Notice } from '../../shared/errors.ts';
+import type { Bilingual, Notice } from '../../shared/errors.ts';
 import { useBilingual, useT } from '../../shared/language.ts';
 import {
   newPinEntry,
@@ -17,16 +17,18 @@ interface ApprovalPromptProps {
   /** Charges with this PIN; the prompt has already forgotten it by the time the answer comes. */
   onPin(pin: string): void;
   onCancel(): void;
+  /** Another act's words (a refund); the discount's by default. */
+  words?: { title: string; hint: Bilingual; submit: string };
 }
 
 const PAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /**
- * The manager's PIN for a discount above the threshold the manager set: typed on the keyboard or
- * the pad, sent once with the sale (as managerPin) and never kept. A wrong PIN counts towards the
+ * The manager's PIN for a discount above the threshold the manager set (or for a refund): typed on
+ * the keyboard or the pad, sent once with the act (as managerPin) and never kept here. A wrong PIN counts towards the
  * same lock-out as the settings screen's, and the main process's words say so.
  */
-export function ApprovalPrompt({ notice, busy, onPin, onCancel }: ApprovalPromptProps) {
+export function ApprovalPrompt({ notice, busy, onPin, onCancel, words }: ApprovalPromptProps) {
   const t = useT();
   const bilingual = useBilingual();
   const [entry, setEntry] = useState(() => newPinEntry('unlock'));
@@ -58,9 +60,9 @@ export function ApprovalPrompt({ notice, busy, onPin, onCancel }: ApprovalPrompt
           }
         }}
       >
-        <h2 id="approval-title">{t('cashier.approval.title')}</h2>
+        <h2 id="approval-title">{words?.title ?? t('cashier.approval.title')}</h2>
         <p className="approval-hint">
-          <BilingualText text={bilingual('cashier.approval.hint')} />
+          <BilingualText text={words?.hint ?? bilingual('cashier.approval.hint')} />
         </p>
         <div aria-live="assertive">
           {notice !== undefined && <NoticeBox notice={notice} testId="approval-error" />}
@@ -128,7 +130,7 @@ export function ApprovalPrompt({ notice, busy, onPin, onCancel }: ApprovalPrompt
           </div>
           <div className="pin-actions">
             <button type="submit" className="primary-button" data-testid="approval-submit" disabled={busy}>
-              {t('cashier.approval.submit')}
+              {words?.submit ?? t('cashier.approval.submit')}
             </button>
             <button
               type="button"

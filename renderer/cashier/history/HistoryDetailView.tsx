@@ -1,3 +1,4 @@
+import type { CashierApi } from '../../../common/contract.ts';
 import type {
   HistoryDetail,
   HistoryReceiptView,
@@ -7,6 +8,7 @@ import { NoticeBox } from '../../shared/Bilingual.tsx';
 import { formatRupiah, paymentTypeName } from '../../shared/format.ts';
 import { useT } from '../../shared/language.ts';
 import { shopDateTime, useShopTime } from '../../shared/shop-clock.ts';
+import { RefundPanel } from '../refunds/RefundPanel.tsx';
 import { TimelineTable } from './TimelineTable.tsx';
 import type { OpenDetail } from './use-history.ts';
 
@@ -180,7 +182,20 @@ function Payments({ detail }: { detail: HistoryDetail }) {
 }
 
 /** One sale (or bare order): what was sold, how it was paid, receipts, refunds and its whole record. */
-export function HistoryDetailView({ open, onClose }: { open: OpenDetail; onClose(): void }) {
+export function HistoryDetailView({
+  api,
+  online,
+  open,
+  onClose,
+  onChanged,
+}: {
+  api: CashierApi;
+  online: boolean;
+  open: OpenDetail;
+  onClose(): void;
+  /** A refund was made or resolved: read the detail again. */
+  onChanged(): void;
+}) {
   const t = useT();
   const shop = useShopTime();
   const { detail } = open;
@@ -226,6 +241,13 @@ export function HistoryDetailView({ open, onClose }: { open: OpenDetail; onClose
           <Payments detail={detail} />
           <ReceiptsSection receipts={detail.receipts} />
           <RefundsSection refunds={detail.refunds} />
+          <RefundPanel
+            key={`${open.kind}:${open.id}`}
+            api={api}
+            detail={detail}
+            online={online}
+            onChanged={onChanged}
+          />
           <TimelineTable entries={detail.timeline} />
         </>
       )}

@@ -12,7 +12,16 @@ import { useHistory } from './use-history.ts';
  * The cashier window's history, in place of the sale view: search and filters, the results a page
  * at a time, and one sale's detail beside them. Opens on the newest sales.
  */
-export function HistoryScreen({ api, onClose }: { api: CashierApi; onClose(): void }) {
+export function HistoryScreen({
+  api,
+  online,
+  onClose,
+}: {
+  api: CashierApi;
+  /** Connected to main: refunds need it. */
+  online: boolean;
+  onClose(): void;
+}) {
   const t = useT();
   const bilingual = useBilingual();
   const shop = useShopTime();
@@ -88,7 +97,13 @@ export function HistoryScreen({ api, onClose }: { api: CashierApi; onClose(): vo
           />
         </div>
         {history.open !== undefined && (
-          <HistoryDetailView open={history.open} onClose={history.closeDetail} />
+          <HistoryDetailView
+            api={api}
+            online={online}
+            open={history.open}
+            onClose={history.closeDetail}
+            onChanged={history.reloadDetail}
+          />
         )}
       </div>
     </main>

@@ -96,10 +96,23 @@ export function useHistory(api: CashierApi, unexpected: Bilingual) {
     [api, unexpected],
   );
 
+  /** The open detail read again (a refund was made or resolved), shown until the new one arrives. */
+  const reloadDetail = useCallback(() => {
+    if (open === undefined) return;
+    const { kind, id } = open;
+    const seq = ++detailSeq.current;
+    api.historyDetail(kind, id).then(
+      (detail) => {
+        if (seq === detailSeq.current) setOpen({ kind, id, detail, notice: undefined });
+      },
+      () => undefined,
+    );
+  }, [api, open]);
+
   const closeDetail = useCallback(() => {
     detailSeq.current += 1;
     setOpen(undefined);
   }, []);
 
-  return { results, search, more, open, openDetail, closeDetail };
+  return { results, search, more, open, openDetail, reloadDetail, closeDetail };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GATEWAY_ENVIRONMENTS, KEY_TEST_OUTCOMES, KIOSK_MODES, LANGUAGES } from '../../../common/contract.ts';
 import { END_REASONS, ORDER_STATES, type GatewayHealth } from '../../../common/order.ts';
 import { HISTORY_STATES, HISTORY_TENDERS, TIMELINE_KINDS } from '../../../common/history-contract.ts';
+import { REFUND_ORIGINS, REFUND_STATES, REFUND_TENDERS } from '../../../common/refund-contract.ts';
 import { SHOP_ZONES } from '../../../common/shop-time.ts';
 import { formatRupiah } from '../../../renderer/shared/format.ts';
 import * as en from '../../../renderer/shared/i18n/en.ts';
@@ -94,6 +95,9 @@ describe('i18n resources', () => {
     for (const kind of TIMELINE_KINDS) used.add(`history.timeline.kinds.${kind}`);
     for (const reason of ['abandoned', 'cash-returned']) used.add(`history.detail.voidReason.${reason}`);
     for (const zone of SHOP_ZONES) used.add(`shopTime.zones.${zone}`);
+    for (const state of REFUND_STATES) used.add(`refunds.state.${state}`);
+    for (const origin of REFUND_ORIGINS) used.add(`refunds.origin.${origin}`);
+    for (const tender of REFUND_TENDERS) used.add(`refunds.tender.${tender}`);
     expect(used.size).toBeGreaterThan(120);
     const missing = [...used].filter((key) => !idLeaves.has(key));
     expect(missing).toEqual([]);
