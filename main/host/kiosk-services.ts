@@ -31,6 +31,7 @@ import {
 } from '../refunds/index.ts';
 import { openDay, type DayOptions, type DayServices } from '../reports/day-services.ts';
 import { HistoryService } from '../history/history-service.ts';
+import { historySources } from './history-sources.ts';
 import { doorsOf, Reconciler, type ReconcilerOptions, type Sleep } from '../reconcile/index.ts';
 import { SalesBook } from '../sales/sales-book.ts';
 import { Till, type TillDeps } from '../sales/till.ts';
@@ -180,13 +181,15 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     clock: options.clock ?? systemClock,
     ...(options.till ?? PLAIN_TILL),
   });
+  // Read by the history even where nothing prints (the CLI): reading takes over no job.
+  const printingJobs = new SqliteJobStore(journal.database);
   // Listening before anything can settle a sale (recovery runs after this returns).
   const printing =
     options.printing === undefined
       ? undefined
       : new PrintService({
           ...options.printing,
-          store: new SqliteJobStore(journal.database),
+          store: printingJobs,
           drawerLog: new SqliteDrawerLog(journal.database),
           sales: till,
           training: config.mode === 'training',
@@ -241,7 +244,7 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
     till,
     refunds,
     day,
-    history: new HistoryService({ journal, book }),
+    history: new HistoryService({ journal, book, sources: historySources(refunds, printingJobs) }),
     printing,
     reconciler,
     emulator,

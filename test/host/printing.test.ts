@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContractError, DisplayState } from '../../common/contract.ts';
+import type { HistoryDetail } from '../../common/history-contract.ts';
 import type { PrintingSnapshot } from '../../common/printing-contract.ts';
 import type { PrintJobView, ReceiptPreview } from '../../common/printing.ts';
 import type { SaleView } from '../../common/till-contract.ts';
@@ -174,5 +175,30 @@ describe('printing through the kiosk api', () => {
     expect(job).toMatchObject({ kind: 'receipt', copy: false });
     const papers = (await fake.waitForPrintJobs(2)).map((j) => decodeEscPos(j.bytes));
     expect(papers.some((p) => p.lines.includes(`No. pesanan: ${sale.saleId}`))).toBe(true);
+  });
+
+  it("a cash refund opens the drawer through the print service, and the sale's history detail lists its receipt and its refund", async () => {
+    const { host, fake } = await start();
+    await setUpPrinter(host, fake);
+    const sale = await ok<SaleView>(host, 'sale.start', CASH_SALE);
+    await fake.waitForPrintJobs(1);
+    await ok(host, 'refund.create', {
+      saleId: sale.saleId,
+      amount: 10_000,
+      reason: 'Kopi tumpah',
+      managerPin: PIN,
+    });
+    // The refund's pulse: a job of its own that is nothing but the drawer.
+    const [, pulse] = (await fake.waitForPrintJobs(2)).map((j) => decodeEscPos(j.bytes));
+    expect(pulse?.events.some((e) => e.type === 'drawer')).toBe(true);
+    expect(pulse?.lines.filter((l) => l.trim() !== '')).toEqual([]);
+
+    const detail = await ok<HistoryDetail>(host, 'history.detail', { kind: 'sale', id: sale.saleId });
+    expect(detail.refunds).toEqual([
+      expect.objectContaining({ amount: 10_000, method: 'cash', state: 'refunded', reason: 'Kopi tumpah' }),
+    ]);
+    expect(detail.receipts).toEqual([
+      expect.objectContaining({ kind: 'receipt', state: 'printed', printer: 'kasir' }),
+    ]);
   });
 });
