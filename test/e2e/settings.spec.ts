@@ -143,7 +143,7 @@ test('environment and keys are read-only in browser mode; no settings while a sa
 
   // Keyboard only: Tab to the settings button, Enter opens it.
   await cashier.getByTestId('amount-input').focus();
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 80; i++) {
     await cashier.keyboard.press('Shift+Tab');
     if (await cashier.getByTestId('settings-button').evaluate((el) => el === document.activeElement)) break;
   }
