@@ -82,6 +82,25 @@ function roleOptions(role: Role): RoleOptions {
   return { minimizable: false, fullscreenable: true, minWidth: 480, minHeight: 360 };
 }
 
+/**
+ * Every window the kiosk opens (the two screens, the hidden one that prints a receipt page) is
+ * isolated and sandboxed with Node out of reach: one list, so no window can forget an item.
+ */
+export const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true,
+} as const;
+
 export function windowOptions(
   role: Role,
   o: { preloadPath: string; packaged: boolean; bounds?: WindowRect | undefined },
@@ -97,18 +116,7 @@ export function windowOptions(
     autoHideMenuBar: true,
     webPreferences: {
       preload: o.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
+      ...LOCKED_DOWN,
       devTools: !o.packaged,
     },
   };

@@ -11,6 +11,7 @@ import {
   type PagePrinter,
   type PagePrintJob,
 } from '../printing/os-printer.ts';
+import { LOCKED_DOWN } from '../shell-logic/web-preferences.ts';
 import type { Log } from './log.ts';
 
 async function printOnce(job: PagePrintJob, log: Log): Promise<void> {
@@ -19,18 +20,7 @@ async function printOnce(job: PagePrintJob, log: Log): Promise<void> {
     width: 420,
     height: 800,
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
+      ...LOCKED_DOWN,
       // The page is an SVG and a style: nothing in it runs, so nothing may.
       javascript: false,
       devTools: false,
