@@ -44,11 +44,12 @@ import {
 } from './printing-config.ts';
 import { jobView, PrintQueue, type PrintQueueOptions } from './queue.ts';
 import { receiptFromSale, type ReceiptContext } from './receipt-from-sale.ts';
-import { refundSlip } from './refund-slip.ts';
+import { refundSlipJob, reportJob, type SlipJobsDeps, type ZIdentity } from './slip-jobs.ts';
 import { PrintingRefusal } from './refusal.ts';
 import { sampleReceipt } from './sample-receipt.ts';
 
 export type { PrintingConfig } from './printing-config.ts';
+export type { ZIdentity } from './slip-jobs.ts';
 
 export interface SaleSource {
   on(listener: (sale: SaleView) => void): () => void;
@@ -65,12 +66,6 @@ export interface RefundSource {
 export interface RefundPulse {
   refundKey: string;
   saleId: string;
-}
-
-/** A Z report's identity: its first print is the original, every later one a COPY. */
-export interface ZIdentity {
-  environment: string;
-  number: number;
 }
 
 export interface PrintServiceDeps {
@@ -128,6 +123,7 @@ export class PrintService {
   #offRefunds: (() => void) | undefined;
   #announce: NodeJS.Immediate | undefined;
   #stopped = false;
+  readonly #slipDeps: SlipJobsDeps;
 
   constructor(deps: PrintServiceDeps) {
     this.#deps = deps;
@@ -154,6 +150,7 @@ export class PrintService {
         this.#changed();
       },
     });
+    this.#slipDeps = { store: deps.store, queue: this.#queue, now: () => this.#clock.now() };
   }
 
   /** Follows the till from now on, and takes back jobs a crash left mid-send (each a COPY). */
@@ -331,31 +328,8 @@ export class PrintService {
    * printer becomes that copy rather than a second paper, as a receipt's reprint does).
    */
   printReport(slip: SlipDocument, z?: ZIdentity): PrintJobView {
-    const config = this.#deps.config();
-    const printer = receiptPrinterOf(config);
-    const key = z === undefined ? undefined : `z:${z.environment}:${z.number}`;
-    const first = key === undefined ? undefined : this.#deps.store.byKey(key);
-    if (first === undefined) {
-      const job = this.#queue.enqueue({
-        printerId: printer.id,
-        payload: { type: 'slip', document: { ...slip, copy: false } },
-        ...(key === undefined ? {} : { key }),
-      });
-      this.#changed();
-      return jobView(job);
-    }
-    const now = this.#clock.now();
-    const copy = this.#deps.store.transition(first.id, ['queued'], {
-      copy: true,
-      nextAttemptAt: now,
-      updatedAt: now,
-    });
-    if (copy !== undefined) {
-      this.#queue.retryNow(copy.printerId);
-      this.#changed();
-      return jobView(copy);
-    }
-    const job = this.#queue.reprint({ printerId: printer.id, payload: first.payload });
+    const printer = receiptPrinterOf(this.#deps.config());
+    const job = reportJob(this.#slipDeps, slip, printer.id, z);
     this.#changed();
     return jobView(job);
   }
@@ -459,28 +433,10 @@ export class PrintService {
     return this.#queue.enqueue({ printerId: printer.id, payload, saleId, drawer, ...orderOf(payload) });
   }
 
-  /**
-   * The slip of a refund made here and done, once: the journal's key makes a second (an event
-   * after the drawer hook, a restart, a second process) find the first. None under "never" or
-   * with no receipt printer. Returns the job made now, if one was.
-   */
   #printRefundSlip(refund: RefundView, config: PrintingConfig, drawer: boolean): PrintJobRecord | undefined {
-    if (refund.origin !== 'kiosk' || refund.state !== 'refunded') return undefined;
-    const printer = printerOf(config, config.receipt.printerId);
-    if (printer === undefined || config.receipt.autoPrint === 'never') return undefined;
-    const key = `refund:${refund.refundKey}`;
-    if (this.#deps.store.byKey(key) !== undefined) return undefined;
     const sale = refund.saleId === undefined ? undefined : this.#deps.sales.view(refund.saleId);
-    const document = refundSlip(refund, sale, this.#context(config));
-    const job = this.#queue.enqueue({
-      printerId: printer.id,
-      payload: { type: 'slip', document },
-      kind: 'refund',
-      key,
-      drawer,
-      ...(refund.orderId === undefined ? {} : { orderId: refund.orderId }),
-    });
-    this.#changed();
+    const job = refundSlipJob(this.#slipDeps, refund, sale, config, this.#context(config), drawer);
+    if (job !== undefined) this.#changed();
     return job;
   }
 
