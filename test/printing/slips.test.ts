@@ -58,11 +58,23 @@ function printingConfig(fake: FakePrinter, receipt: Partial<ReceiptOptions>, dra
 }
 
 async function rig(
-  options: { receipt?: Partial<ReceiptOptions>; refunds?: OpenOptions['refunds'] } = {},
+  options: {
+    receipt?: Partial<ReceiptOptions>;
+    refunds?: OpenOptions['refunds'];
+    /** A second printer holding the drawer (the receipt printer then has none). */
+    drawerPrinter?: FakePrinter;
+  } = {},
 ): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-slips-'));
   const fake = await FakePrinter.start();
-  const config = printingConfig(fake, options.receipt ?? {});
+  const config = printingConfig(fake, options.receipt ?? {}, options.drawerPrinter === undefined);
+  if (options.drawerPrinter !== undefined) {
+    const port = options.drawerPrinter.port;
+    config.printers = [
+      ...config.printers,
+      { id: 'laci', name: 'Laci', kind: 'tcp', address: `127.0.0.1:${port}`, width: 58, drawer: true },
+    ];
+  }
   const open = async () => {
     const services = await openKiosk(configFromEnv({ KIOSK_MODE: 'training', KIOSK_DATA_DIR: dir }), {
       engine: { chargeSettleMs: 0, poll: FAST_POLL },
@@ -249,6 +261,25 @@ describe('refund slips', () => {
       .all() as { job_key: string }[];
     expect(slips).toHaveLength(2);
     expect(slips.every((s) => s.job_key.startsWith('refund:'))).toBe(true);
+  });
+
+  it('a drawer on its own printer: the slip prints without it, and the drawer opens there once', async () => {
+    const drawer = await FakePrinter.start();
+    cleanups.push(() => drawer.close());
+    const r = await rig({ drawerPrinter: drawer });
+    const sale = await r.services.till.start(cashSale);
+    await r.papers(1);
+    await drawer.waitForPrintJobs(1); // the sale's cash
+    await r.services.refunds.create({ saleId: sale.saleId, reason: 'Batal' }, 'manager-pin');
+    const [, slip] = await r.papers(2);
+    expect(text(slip)).toContain(REFUND_SLIP_TITLE);
+    expect(pulses(slip!)).toBe(0);
+    const [, pulse] = (await drawer.waitForPrintJobs(2)).map((j) => decodeEscPos(j.bytes));
+    expect(pulse?.lines).toEqual([]);
+    expect(pulses(pulse!)).toBe(1);
+    await settle();
+    expect(drawer.printJobs).toHaveLength(2);
+    expect(r.fake.printJobs).toHaveLength(2);
   });
 
   it("'never': no slip, but a cash refund still opens the drawer, once", async () => {
