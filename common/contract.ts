@@ -318,6 +318,7 @@ export const CASHIER_COMMANDS = [
   'report.zGet',
   'report.range',
   'report.csv',
+  'report.print',
   'cashier.list',
   'cashier.save',
   'shift.setPolicy',

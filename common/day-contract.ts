@@ -7,6 +7,7 @@
  * the next one. Refunds are one input of the figures; until the kiosk records refunds it counts
  * none, and every report says so (`refunds.included: false`).
  */
+import type { PrintJobView } from './printing.ts';
 
 /** The count form's rows, notes then coins (reference: shop-operations §2.1). */
 export const DENOMINATIONS = [
@@ -252,6 +253,9 @@ export interface ShiftCloseRequest {
   note?: string | undefined;
 }
 
+/** An X (now) or a Z already closed, to print on the receipt printer. */
+export type ReportPrintRequest = { kind: 'x' } | { kind: 'z'; number: number };
+
 export type CsvRequest =
   { kind: 'x' } | { kind: 'z'; number: number } | { kind: 'range'; from: string; to: string };
 
@@ -277,6 +281,8 @@ export interface DayCashierCommands {
   'report.zGet': [{ number: number }, PeriodReport];
   'report.range': [{ from: string; to: string }, RangeReport];
   'report.csv': [CsvRequest, { csv: string; fileName: string }];
+  /** On the receipt printer; a Z printed again is "SALINAN / COPY". Refused with no receipt printer. */
+  'report.print': [ReportPrintRequest, PrintJobView];
   /** The whole list, inactive cashiers included; the manager PIN when one exists. */
   'cashier.list': [{ managerPin?: string }, CashierView[]];
   'cashier.save': [CashierSave, CashierView[]];
@@ -295,6 +301,7 @@ export interface DayApi {
   zGet(number: number): Promise<PeriodReport>;
   range(from: string, to: string): Promise<RangeReport>;
   csv(request: CsvRequest): Promise<{ csv: string; fileName: string }>;
+  print(request: ReportPrintRequest): Promise<PrintJobView>;
   cashiers(managerPin?: string): Promise<CashierView[]>;
   saveCashier(save: CashierSave): Promise<CashierView[]>;
   setPolicy(salesWithoutShift: boolean, managerPin?: string): Promise<ShiftPolicy>;
@@ -320,6 +327,7 @@ export function dayApiOver(
     zGet: (number) => call('report.zGet', { number }),
     range: (from, to) => call('report.range', { from, to }),
     csv: (request) => call('report.csv', request),
+    print: (request) => call('report.print', request),
     cashiers: (managerPin) => call('cashier.list', pin(managerPin)),
     saveCashier: (save) => call('cashier.save', save),
     setPolicy: (salesWithoutShift, managerPin) =>

@@ -43,6 +43,10 @@ export const DAY_SCHEMAS = {
     z.strictObject({ kind: z.literal('z'), number: id }),
     z.strictObject({ kind: z.literal('range'), from: date, to: date }),
   ]),
+  'report.print': z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('x') }),
+    z.strictObject({ kind: z.literal('z'), number: id }),
+  ]),
   'cashier.list': z.strictObject({ managerPin: pin.optional() }),
   'cashier.save': z.strictObject({
     managerPin: pin.optional(),

@@ -94,6 +94,10 @@ Commands:
       day that already has its Z.
   report z --number N [--json] [--csv FILE]
       Shows (and exports) a stored Z again.
+  report x|z … --print [--printer tcp://HOST:PORT|FILE] [--width 58|80]
+      Also prints the report's slip on the kiosk's receipt printer (or the one given), sent by the
+      CLI itself, never through a running kiosk's queue. A Z printed again says SALINAN / COPY.
+      Refused before anything is closed when there is no printer to print on.
   report z --verify [--json]
       Checks every Z: numbers without gaps, each seal (sha256 chained to the Z before), and each
       one's figures recomputed from the journal for its period. Exit 5 when something is wrong.

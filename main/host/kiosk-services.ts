@@ -208,7 +208,7 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       ...(openDrawer
         ? { openDrawer }
         : printing
-          ? { openDrawer: (pulse: DrawerPulse) => void printing.openDrawerForRefund(pulse.saleId) }
+          ? { openDrawer: (pulse: DrawerPulse) => void printing.openDrawerForRefund(pulse) }
           : {}),
     },
     {
@@ -218,6 +218,8 @@ export async function openKiosk(config: KioskConfig, options: OpenOptions = {}):
       businessDayCutoffHour: engine.settings.businessDayCutoffHour,
     },
   );
+  // Each refund made here prints its slip (once: the journal keys the job by the refund).
+  printing?.followRefunds(refunds);
   const { sleep, ...reconcileOptions } = options.reconcile ?? {};
   const reconciler = new Reconciler(
     {

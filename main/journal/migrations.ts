@@ -16,6 +16,7 @@ import { SHIFTS_AND_Z_REPORTS } from './schema/v6-shifts-z-reports.ts';
 import { HISTORY_SEARCH_INDEXES } from './schema/v7-history-search.ts';
 import { V8_PRINTING } from './schema/v8-printing.ts';
 import { RECONCILIATION_SCHEMA } from './schema/v9-reconciliation.ts';
+import { PRINT_JOB_KEYS } from './schema/v10-print-job-keys.ts';
 
 export interface Migration {
   readonly description: string;
@@ -63,5 +64,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'reconciliation with Midtrans: runs, the orders each asked about, its findings',
     up: (db) => db.exec(RECONCILIATION_SCHEMA),
+  },
+  {
+    description: "print jobs keyed by the paper they stand for: a refund's slip, a Z's first print",
+    up: (db) => db.exec(PRINT_JOB_KEYS),
   },
 ];

@@ -24,8 +24,12 @@ export type {
   PrintingConfig,
   PrintingEvent,
   PrintServiceDeps,
+  RefundPulse,
+  RefundSource,
   SaleSource,
+  ZIdentity,
 } from './print-service.ts';
+export { REFUND_SLIP_TITLE, refundSlip } from './refund-slip.ts';
 export { PrinterSet } from './printer-set.ts';
 export { DEFAULT_BACKOFF, jobView, PrintQueue } from './queue.ts';
 export { NotPaidError, receiptFromOrder, receiptFromSale } from './receipt-from-sale.ts';

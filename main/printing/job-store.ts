@@ -28,6 +28,11 @@ export interface PrintJobRecord {
   orderId?: string;
   /** The till's sale the receipt is of: a reprint finds the sale's jobs by it. */
   saleId?: string;
+  /**
+   * The one paper this job stands for ("refund:<refund_key>", "z:<environment>:<number>"): the
+   * journal holds at most one job per key, so that paper is never printed twice as an original.
+   */
+  key?: string;
   payload: PrintPayload;
   /** Open the drawer with this job. Cleared after the first attempt: a drawer never opens late. */
   drawer: boolean;
@@ -48,12 +53,16 @@ export interface PrintJobRecord {
 
 /** A change of a stored job; an optional field set to undefined is cleared. */
 export type JobChange = {
-  [K in Exclude<keyof PrintJobRecord, 'id' | 'printerId' | 'payload' | 'createdAt' | 'orderId' | 'saleId'>]?:
-    PrintJobRecord[K] | undefined;
+  [
+    K in Exclude<
+      keyof PrintJobRecord,
+      'id' | 'printerId' | 'payload' | 'createdAt' | 'orderId' | 'saleId' | 'key'
+    >
+  ]?: PrintJobRecord[K] | undefined;
 };
 
 export interface PrintJobStore {
-  /** Records a new job; throws if the id is taken. */
+  /** Records a new job; throws if the id, or its key, is taken. */
   insert(job: PrintJobRecord): void;
   get(id: string): PrintJobRecord | undefined;
   /** Applies `change` only if the job is in one of `from`; returns the job as stored after it, or undefined. */
@@ -65,6 +74,8 @@ export interface PrintJobStore {
   inState(state: PrintJobState): PrintJobRecord[];
   /** A sale's jobs, oldest first. */
   forSale(saleId: string): PrintJobRecord[];
+  /** The job recorded under this key, if any. */
+  byKey(key: string): PrintJobRecord | undefined;
 }
 
 export class MemoryJobStore implements PrintJobStore {
@@ -72,6 +83,9 @@ export class MemoryJobStore implements PrintJobStore {
 
   insert(job: PrintJobRecord): void {
     if (this.#jobs.has(job.id)) throw new Error(`print job ${job.id} already exists`);
+    if (job.key !== undefined && this.byKey(job.key) !== undefined) {
+      throw new Error(`a print job for ${job.key} already exists`);
+    }
     this.#jobs.set(job.id, structuredClone(job));
   }
 
@@ -116,6 +130,11 @@ export class MemoryJobStore implements PrintJobStore {
       .filter((job) => job.saleId === saleId)
       .sort((a, b) => a.createdAt - b.createdAt)
       .map((job) => structuredClone(job));
+  }
+
+  byKey(key: string): PrintJobRecord | undefined {
+    const job = [...this.#jobs.values()].find((j) => j.key === key);
+    return job === undefined ? undefined : structuredClone(job);
   }
 
   all(): PrintJobRecord[] {

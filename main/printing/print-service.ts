@@ -10,13 +10,23 @@
  * - A reprint is always "SALINAN / COPY", and a receipt still waiting for the printer becomes
  *   that copy rather than a second paper.
  * - The manager's "open drawer" is journaled with the PIN's outcome before the pulse is sent.
+ * - A refund made at this till prints its slip once (journaled under the refund's key), unless the
+ *   manager chose "never"; a cash refund's drawer opens with that slip when they share a printer.
+ * - An X or Z report prints on the receipt printer when asked; a Z printed again is a COPY.
  */
 import type { PrintingSnapshot, PrintPageRequest, ReceiptOptions } from '../../common/printing-contract.ts';
 import { RAW_PRINTER_KINDS } from '../../common/printing-contract.ts';
 import type { PaperWidth, PrintJobView, ReceiptPreview } from '../../common/printing.ts';
+import type { RefundEvent, RefundView } from '../../common/refund-contract.ts';
 import type { SaleView } from '../../common/till-contract.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { toPreview, type ReceiptDocument } from '../receipts/index.ts';
+import {
+  toPreview,
+  type ReceiptDocument,
+  type ReceiptLanguage,
+  type ShopHeader,
+  type SlipDocument,
+} from '../receipts/index.ts';
 import { BrowserPagePrinter } from './browser-printer.ts';
 import type { DrawerLog, DrawerOutcome } from './drawer-log.ts';
 import { PrinterError } from './errors.ts';
@@ -34,14 +44,28 @@ import {
 } from './printing-config.ts';
 import { jobView, PrintQueue, type PrintQueueOptions } from './queue.ts';
 import { receiptFromSale, type ReceiptContext } from './receipt-from-sale.ts';
+import { refundSlipJob, reportJob, type SlipJobsDeps, type ZIdentity } from './slip-jobs.ts';
 import { PrintingRefusal } from './refusal.ts';
 import { sampleReceipt } from './sample-receipt.ts';
 
 export type { PrintingConfig } from './printing-config.ts';
+export type { ZIdentity } from './slip-jobs.ts';
 
 export interface SaleSource {
   on(listener: (sale: SaleView) => void): () => void;
   view(saleId: string): SaleView | undefined;
+}
+
+/** The refund desk as printing sees it: its events, and one refund by its key. */
+export interface RefundSource {
+  on(listener: (event: RefundEvent) => void): () => void;
+  view(refundKey: string): RefundView | undefined;
+}
+
+/** What a cash refund's drawer hook passes on (the refund desk's DrawerPulse has more). */
+export interface RefundPulse {
+  refundKey: string;
+  saleId: string;
 }
 
 export interface PrintServiceDeps {
@@ -95,8 +119,11 @@ export class PrintService {
   #ask: PrintingSnapshot['ask'] = null;
   #startedAt = 0;
   #offSales: (() => void) | undefined;
+  #refunds: RefundSource | undefined;
+  #offRefunds: (() => void) | undefined;
   #announce: NodeJS.Immediate | undefined;
   #stopped = false;
+  readonly #slipDeps: SlipJobsDeps;
 
   constructor(deps: PrintServiceDeps) {
     this.#deps = deps;
@@ -123,6 +150,7 @@ export class PrintService {
         this.#changed();
       },
     });
+    this.#slipDeps = { store: deps.store, queue: this.#queue, now: () => this.#clock.now() };
   }
 
   /** Follows the till from now on, and takes back jobs a crash left mid-send (each a COPY). */
@@ -136,6 +164,8 @@ export class PrintService {
     this.#stopped = true;
     this.#offSales?.();
     this.#offSales = undefined;
+    this.#offRefunds?.();
+    this.#offRefunds = undefined;
     this.#browser.cancelAll();
     await this.#queue.stop();
     if (this.#announce !== undefined) clearImmediate(this.#announce);
@@ -252,14 +282,54 @@ export class PrintService {
   }
 
   /**
-   * A cash refund hands money back from the drawer, so the drawer opens as it does for cash taken.
-   * The refund itself was behind the manager's PIN and is journaled by the refunds; this is the
-   * pulse, queued like any job (none when no printer has the drawer).
+   * Follows the refund desk from now on: each refund made at this till and done prints its slip.
+   * (The desk is built after this service, since its cash refunds open the drawer through it.)
    */
-  openDrawerForRefund(saleId: string): PrintJobView | null {
-    const drawerPrinter = drawerPrinterOf(this.#deps.config());
+  followRefunds(refunds: RefundSource): void {
+    this.#refunds = refunds;
+    this.#offRefunds ??= refunds.on((event) => {
+      try {
+        this.#printRefundSlip(event.refund, this.#deps.config(), false);
+      } catch (error) {
+        // The desk ignores a listener's failure (the refund is journaled); this one must not vanish.
+        console.error(
+          `print service: refund ${event.refund.refundKey}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    });
+  }
+
+  /**
+   * A cash refund hands money back from the drawer, so the drawer opens as it does for cash taken:
+   * with the refund's slip when the slip prints on the drawer's printer (one pulse, as a cash
+   * sale's receipt carries it), else on its own. The refund itself was behind the manager's PIN
+   * and is journaled by the desk before this is called. Null when no printer has the drawer.
+   */
+  openDrawerForRefund(pulse: RefundPulse): PrintJobView | null {
+    const config = this.#deps.config();
+    const drawerPrinter = drawerPrinterOf(config);
+    const refund = this.#refunds?.view(pulse.refundKey);
+    const withSlip = drawerPrinter !== undefined && drawerPrinter.id === config.receipt.printerId;
+    const slip = refund === undefined ? undefined : this.#printRefundSlip(refund, config, withSlip);
+    if (slip?.drawer === true) return jobView(slip);
     if (drawerPrinter === undefined) return null;
-    const job = this.#queue.enqueue({ printerId: drawerPrinter.id, payload: { type: 'drawer' }, saleId });
+    const job = this.#queue.enqueue({
+      printerId: drawerPrinter.id,
+      payload: { type: 'drawer' },
+      saleId: pulse.saleId,
+    });
+    this.#changed();
+    return jobView(job);
+  }
+
+  /**
+   * An X or Z report's slip on the receipt printer. A Z's first print is journaled under its
+   * number; asked again, it prints as it first did, as a COPY (a first print still waiting for the
+   * printer becomes that copy rather than a second paper, as a receipt's reprint does).
+   */
+  printReport(slip: SlipDocument, z?: ZIdentity): PrintJobView {
+    const printer = receiptPrinterOf(this.#deps.config());
+    const job = reportJob(this.#slipDeps, slip, printer.id, z);
     this.#changed();
     return jobView(job);
   }
@@ -300,6 +370,12 @@ export class PrintService {
     const document =
       sale?.state === 'paid' ? receiptFromSale(sale, context) : sampleReceipt(context, this.#clock.now());
     return toPreview({ type: 'receipt', document }, width);
+  }
+
+  /** The shop's header and the paper's language, as the next slip prints them. */
+  slipHeader(): { shop: ShopHeader; language: ReceiptLanguage } {
+    const { shop, language } = this.#context(this.#deps.config());
+    return { shop, language };
   }
 
   /** A paid sale's receipt as it prints now (the CLI renders it). */
@@ -355,6 +431,13 @@ export class PrintService {
       sale === undefined ? this.#receiptOf(saleId, config) : receiptFromSale(sale, this.#context(config));
     const payload = { type: 'receipt' as const, document };
     return this.#queue.enqueue({ printerId: printer.id, payload, saleId, drawer, ...orderOf(payload) });
+  }
+
+  #printRefundSlip(refund: RefundView, config: PrintingConfig, drawer: boolean): PrintJobRecord | undefined {
+    const sale = refund.saleId === undefined ? undefined : this.#deps.sales.view(refund.saleId);
+    const job = refundSlipJob(this.#slipDeps, refund, sale, config, this.#context(config), drawer);
+    if (job !== undefined) this.#changed();
+    return job;
   }
 
   #receiptOf(saleId: string, config: PrintingConfig): ReceiptDocument {

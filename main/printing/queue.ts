@@ -50,6 +50,10 @@ export interface PrintRequest {
   drawer?: boolean;
   /** A reprint: prints as "SALINAN / COPY". */
   copy?: boolean;
+  /** The one paper this job stands for (see PrintJobRecord.key); the store refuses a second. */
+  key?: string;
+  /** What the job is, when the payload alone does not say (a slip is a report unless it is a refund's). */
+  kind?: PrintJobKind;
 }
 
 function kindOf(payload: PrintPayload): PrintJobKind {
@@ -114,7 +118,7 @@ export class PrintQueue {
     const job: PrintJobRecord = {
       id: this.#newId(),
       printerId: request.printerId,
-      kind: kindOf(request.payload),
+      kind: request.kind ?? kindOf(request.payload),
       payload: request.payload,
       drawer: request.drawer === true || request.payload.type === 'drawer',
       drawerMissed: false,
@@ -128,6 +132,7 @@ export class PrintQueue {
     };
     if (request.orderId !== undefined) job.orderId = request.orderId;
     if (request.saleId !== undefined) job.saleId = request.saleId;
+    if (request.key !== undefined) job.key = request.key;
     this.#store.insert(job);
     this.#changed(job);
     this.#schedulePump();
@@ -135,7 +140,7 @@ export class PrintQueue {
   }
 
   /** A reprint of the same payload: always a COPY, never with the drawer. */
-  reprint(request: Omit<PrintRequest, 'copy' | 'drawer'>): PrintJobRecord {
+  reprint(request: Omit<PrintRequest, 'copy' | 'drawer' | 'key'>): PrintJobRecord {
     return this.enqueue({ ...request, copy: true, drawer: false });
   }
 

@@ -16,6 +16,7 @@ interface JobSqlRow {
   kind: string;
   order_id: string | null;
   sale_id: string | null;
+  job_key: string | null;
   payload: string;
   drawer: number;
   drawer_missed: number;
@@ -32,7 +33,7 @@ interface JobSqlRow {
   last_error_en: string | null;
 }
 
-type Column = Exclude<keyof JobSqlRow, 'id' | 'printer_id' | 'kind' | 'payload' | 'created_at'>;
+type Column = Exclude<keyof JobSqlRow, 'id' | 'printer_id' | 'kind' | 'payload' | 'created_at' | 'job_key'>;
 type SqlValue = string | number | null;
 
 /** Each changeable field, the column(s) it lives in and how it is written. */
@@ -74,6 +75,7 @@ export const JOBS_IN_STATE: Readonly<Record<PrintJobState, string>> = {
 };
 export const DUE_JOBS = `${SELECT} WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?`;
 export const JOBS_OF_SALE = `${SELECT} WHERE sale_id = ? ORDER BY created_at, id`;
+export const JOB_BY_KEY = `${SELECT} WHERE job_key = ?`;
 
 function toRecord(row: JobSqlRow): PrintJobRecord {
   const job: PrintJobRecord = {
@@ -93,6 +95,7 @@ function toRecord(row: JobSqlRow): PrintJobRecord {
   };
   if (row.order_id !== null) job.orderId = row.order_id;
   if (row.sale_id !== null) job.saleId = row.sale_id;
+  if (row.job_key !== null) job.key = row.job_key;
   if (row.printed_at !== null) job.printedAt = row.printed_at;
   if (row.last_error_code !== null) {
     const message: Bilingual = { id: row.last_error_id ?? '', en: row.last_error_en ?? '' };
@@ -109,15 +112,17 @@ export class SqliteJobStore implements PrintJobStore {
   readonly #nextDue: BetterSqlite3.Statement<[], { at: number | null }>;
   readonly #inState: Record<PrintJobState, BetterSqlite3.Statement<[], JobSqlRow>>;
   readonly #forSale: BetterSqlite3.Statement<[string], JobSqlRow>;
+  readonly #byKey: BetterSqlite3.Statement<[string], JobSqlRow>;
   /** One prepared UPDATE per set of changed columns and `from` states: a queue uses a handful. */
   readonly #updates = new Map<string, BetterSqlite3.Statement>();
 
   constructor(db: BetterSqlite3.Database) {
     this.#db = db;
-    this.#insert = db.prepare(`INSERT INTO print_jobs (id, printer_id, kind, order_id, sale_id, payload,
+    this.#insert =
+      db.prepare(`INSERT INTO print_jobs (id, printer_id, kind, order_id, sale_id, job_key, payload,
       drawer, drawer_missed, copy, maybe_printed, state, attempts, next_attempt_at, created_at, updated_at,
       printed_at, last_error_code, last_error_id, last_error_en)
-      VALUES (@id, @printer_id, @kind, @order_id, @sale_id, @payload, @drawer, @drawer_missed, @copy,
+      VALUES (@id, @printer_id, @kind, @order_id, @sale_id, @job_key, @payload, @drawer, @drawer_missed, @copy,
       @maybe_printed, @state, @attempts, @next_attempt_at, @created_at, @updated_at, @printed_at,
       @last_error_code, @last_error_id, @last_error_en)`);
     this.#get = db.prepare(`${SELECT} WHERE id = ?`);
@@ -130,6 +135,7 @@ export class SqliteJobStore implements PrintJobStore {
       failed: db.prepare(JOBS_IN_STATE.failed),
     };
     this.#forSale = db.prepare(JOBS_OF_SALE);
+    this.#byKey = db.prepare(JOB_BY_KEY);
   }
 
   insert(job: PrintJobRecord): void {
@@ -139,6 +145,7 @@ export class SqliteJobStore implements PrintJobStore {
       kind: job.kind,
       order_id: job.orderId ?? null,
       sale_id: job.saleId ?? null,
+      job_key: job.key ?? null,
       payload: JSON.stringify(job.payload),
       drawer: flag(job.drawer),
       drawer_missed: flag(job.drawerMissed),
@@ -192,6 +199,11 @@ export class SqliteJobStore implements PrintJobStore {
 
   forSale(saleId: string): PrintJobRecord[] {
     return this.#forSale.all(saleId).map(toRecord);
+  }
+
+  byKey(key: string): PrintJobRecord | undefined {
+    const row = this.#byKey.get(key);
+    return row === undefined ? undefined : toRecord(row);
   }
 
   #countIn(id: string, from: readonly PrintJobState[]): number {

@@ -118,6 +118,12 @@ export class RefundDesk {
     return this.#ctx.store;
   }
 
+  /** One refund as the screens see it (the printing side builds its slip from it). */
+  view(refundKey: string): RefundView | undefined {
+    const record = this.#ctx.store.get(refundKey);
+    return record === undefined ? undefined : refundView(record);
+  }
+
   /** Refunds in doubt being looked up right now. */
   get following(): number {
     return this.#follower.size;

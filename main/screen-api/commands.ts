@@ -26,6 +26,7 @@ import type { Clock } from '../clock.ts';
 import type { CheckoutEngine } from '../checkout/engine.ts';
 import type { RunningEmulator } from '../emulator/index.ts';
 import { isBusinessDate } from '../journal/business-date.ts';
+import type { PrintService } from '../printing/print-service.ts';
 import type { DayServices } from '../reports/day-services.ts';
 import { dayHandlers } from './day-commands.ts';
 import type { DisplayPresenter } from './display-presenter.ts';
@@ -66,6 +67,8 @@ export interface CommandContext {
   catalogue: CatalogueService;
   /** Shifts and the X, Z and range reports (absent: their commands are refused as unknown). */
   day: DayServices | undefined;
+  /** Receipts and slips (absent: printing a report is refused: no receipt printer). */
+  printing?: PrintService | undefined;
   /** The till's history (absent: its commands are refused as unknown). */
   history: HistoryService | undefined;
   emulator: RunningEmulator | undefined;
@@ -126,6 +129,6 @@ export function commandHandlers(ctx: CommandContext): Handlers {
       return null;
     },
     'display.snapshot': () => presenter.current(),
-    ...dayHandlers(ctx.day),
+    ...dayHandlers(ctx.day, ctx.printing),
   };
 }

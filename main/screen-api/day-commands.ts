@@ -7,7 +7,10 @@
 import type { z } from 'zod';
 import type { DayCashierCommands } from '../../common/day-contract.ts';
 import type { DAY_SCHEMAS } from '../../common/day-schemas.ts';
+import type { PrintService } from '../printing/print-service.ts';
+import { PrintingRefusal } from '../printing/refusal.ts';
 import type { DayServices } from '../reports/day-services.ts';
+import { periodSlip } from '../reports/slip.ts';
 import { CommandRefusal, contractError } from './errors.ts';
 
 /** commands.ts's HandlerTable for this slice (spelled out here: commands.ts imports this file). */
@@ -17,7 +20,7 @@ export type DayHandlers = {
   ) => DayCashierCommands[N][1] | Promise<DayCashierCommands[N][1]>;
 };
 
-export function dayHandlers(day: DayServices | undefined): DayHandlers {
+export function dayHandlers(day: DayServices | undefined, printing?: PrintService): DayHandlers {
   const need = (): DayServices => {
     // A kiosk api built without the day's services (an old embedding) refuses, as for an unknown command.
     if (day === undefined) throw new CommandRefusal(contractError('unknown-command'));
@@ -44,6 +47,16 @@ export function dayHandlers(day: DayServices | undefined): DayHandlers {
     'report.zGet': ({ number }) => need().reports.zGet(number),
     'report.range': ({ from, to }) => need().reports.range(from, to),
     'report.csv': (request) => need().reports.csv(request),
+    'report.print': (request) => {
+      const { reports } = need();
+      // A kiosk without printing (the bare CLI's services) has no receipt printer either.
+      if (printing === undefined) throw new PrintingRefusal('no-receipt-printer');
+      const report = request.kind === 'x' ? reports.x() : reports.zGet(request.number);
+      const slip = periodSlip(report, printing.slipHeader());
+      const z =
+        report.number === null ? undefined : { environment: report.environment, number: report.number };
+      return printing.printReport(slip, z);
+    },
     'cashier.list': ({ managerPin }) => need().shifts.cashiers(managerPin),
     'cashier.save': (save) => need().shifts.saveCashier(save),
     'shift.setPolicy': ({ managerPin, salesWithoutShift }) =>

@@ -165,6 +165,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     till: deps.till,
     catalogue: deps.catalogue,
     day: deps.day,
+    printing: deps.printing,
     history: deps.history,
     emulator: deps.emulator,
     settings: deps.settings,

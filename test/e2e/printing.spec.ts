@@ -237,3 +237,34 @@ test('the browser prints the receipt itself: its print dialog opens with the rec
   await expect(cashier.getByTestId('print-page')).toHaveCount(0);
   expect(screens.problems).toEqual([]);
 });
+
+test('the day screen prints the Z on the receipt printer; printed again it says COPY', async ({
+  browser,
+}) => {
+  const screens = await openScreens(browser, await startWithPrinter({}));
+  const { cashier } = screens;
+  await typeAmount(cashier, 44000);
+  await cashier.getByTestId('payment-type-qris').click();
+  await chargeToQr(screens);
+  await cashier.getByTestId('simulate-pay-button').click();
+  await expect(cashier.getByTestId('live-order')).toHaveAttribute('data-state', 'settlement');
+  await papers(1);
+  await cashier.getByTestId('new-sale-button').click();
+
+  await cashier.getByTestId('day-button').click();
+  await cashier.getByTestId('day-tab-reports').click();
+  await cashier.getByTestId('report-z').click();
+  await cashier.getByTestId('report-z-confirm').click();
+  await expect(cashier.getByTestId('report')).toHaveAttribute('data-label', 'Z-0001');
+  await cashier.getByTestId('report-print').click();
+  await expect(cashier.getByTestId('report-printed')).toHaveText('Dikirim ke printer struk.');
+  const [, z] = await papers(2);
+  expect(z?.lines.some((l) => l.includes('LAPORAN Z Z-0001'))).toBe(true);
+  expect(z?.lines.join('\n')).not.toContain(COPY_MARK);
+
+  await cashier.getByTestId('report-print').click();
+  await expect(cashier.getByTestId('report-printed')).toContainText('SALINAN');
+  const [, , copy] = await papers(3);
+  expect(copy?.lines.filter((l) => l.includes(COPY_MARK))).toHaveLength(2);
+  expect(screens.problems).toEqual([]);
+});

@@ -188,10 +188,10 @@ describe('printing through the kiosk api', () => {
       reason: 'Kopi tumpah',
       managerPin: PIN,
     });
-    // The refund's pulse: a job of its own that is nothing but the drawer.
-    const [, pulse] = (await fake.waitForPrintJobs(2)).map((j) => decodeEscPos(j.bytes));
-    expect(pulse?.events.some((e) => e.type === 'drawer')).toBe(true);
-    expect(pulse?.lines.filter((l) => l.trim() !== '')).toEqual([]);
+    // The refund's slip, with the drawer's pulse (the drawer is on the receipt printer).
+    const [, slip] = (await fake.waitForPrintJobs(2)).map((j) => decodeEscPos(j.bytes));
+    expect(slip?.events.filter((e) => e.type === 'drawer')).toHaveLength(1);
+    expect(slip?.lines.join('\n')).toContain('PENGEMBALIAN DANA');
 
     const detail = await ok<HistoryDetail>(host, 'history.detail', { kind: 'sale', id: sale.saleId });
     expect(detail.refunds).toEqual([
@@ -200,5 +200,41 @@ describe('printing through the kiosk api', () => {
     expect(detail.receipts).toEqual([
       expect.objectContaining({ kind: 'receipt', state: 'printed', printer: 'kasir' }),
     ]);
+  });
+});
+
+describe('slips through the kiosk api', () => {
+  it('a cash refund with the manager PIN: its slip, with the drawer’s one pulse, from the host’s own wiring', async () => {
+    const { host, fake } = await start();
+    await setUpPrinter(host, fake);
+    const sale = await ok<SaleView>(host, 'sale.start', CASH_SALE);
+    await fake.waitForPrintJobs(1);
+    await ok(host, 'refund.create', {
+      saleId: sale.saleId,
+      amount: 6_000,
+      reason: 'Es kurang',
+      managerPin: PIN,
+    });
+    const [, slip] = (await fake.waitForPrintJobs(2)).map((j) => decodeEscPos(j.bytes));
+    expect(slip?.lines.join(' ')).toContain('PENGEMBALIAN DANA / REFUND');
+    expect(slip?.lines.join(' ')).toContain('Es kurang');
+    expect(slip?.events.filter((e) => e.type === 'drawer')).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.printJobs).toHaveLength(2);
+  });
+
+  it('report.print: an X prints; with no receipt printer it is refused in both languages', async () => {
+    const { host, fake } = await start();
+    const none = await refused(host, 'report.print', { kind: 'x' });
+    expect(none.code).toBe('printing-refused');
+    expect(none.message.id).toContain('Belum ada printer struk');
+    expect(none.message.en).toContain('No receipt printer');
+    await setUpPrinter(host, fake);
+    const job = await ok<PrintJobView>(host, 'report.print', { kind: 'x' });
+    expect(job).toMatchObject({ kind: 'report', copy: false });
+    const [paper] = (await fake.waitForPrintJobs(1)).map((j) => decodeEscPos(j.bytes));
+    expect(paper?.lines.join(' ')).toContain('LAPORAN X');
+    const bad = await refused(host, 'report.print', { kind: 'z' });
+    expect(bad.code).not.toBe('printing-refused');
   });
 });

@@ -215,6 +215,7 @@ const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
     { from: '2026-12-01', to: '2026-12-07' },
   ],
   ['day.csv', (a) => a.day.csv({ kind: 'z', number: 2 }), 'report.csv', { kind: 'z', number: 2 }],
+  ['day.print', (a) => a.day.print({ kind: 'z', number: 2 }), 'report.print', { kind: 'z', number: 2 }],
   ['day.cashiers', (a) => a.day.cashiers('4821'), 'cashier.list', { managerPin: '4821' }],
   [
     'day.saveCashier',
@@ -274,6 +275,7 @@ describe('the cashier bridge', () => {
         'zGet',
         'range',
         'csv',
+        'print',
         'cashiers',
         'saveCashier',
         'setPolicy',

@@ -15,6 +15,7 @@ import type { PrintJobRecord } from '../../main/printing/job-store.ts';
 import { PrintQueue } from '../../main/printing/queue.ts';
 import {
   DUE_JOBS,
+  JOB_BY_KEY,
   JOBS_IN_STATE,
   JOBS_OF_SALE,
   SqliteJobStore,
@@ -132,6 +133,19 @@ describe('SqliteJobStore', () => {
     expect(plan(JOBS_IN_STATE.queued)).toContain('USING INDEX print_jobs_due');
     expect(plan(JOBS_IN_STATE.sending)).toContain('USING INDEX print_jobs_sending');
     expect(plan(JOBS_OF_SALE, 'S-1')).toContain('USING INDEX print_jobs_sale');
+    expect(plan(JOB_BY_KEY, 'refund:R-1')).toContain('USING INDEX print_jobs_key');
+  });
+
+  it('keeps one job per key (a refund’s slip, a Z’s first print): a second is refused by the journal itself', () => {
+    const { store: s } = store();
+    s.insert(job({ id: 'slip-1', key: 'refund:R-1', kind: 'refund' }));
+    s.insert(job({ id: 'copy-1', kind: 'refund' }));
+    s.insert(job({ id: 'copy-2', kind: 'refund' }));
+    expect(s.byKey('refund:R-1')).toMatchObject({ id: 'slip-1', key: 'refund:R-1' });
+    expect(s.byKey('refund:R-2')).toBeUndefined();
+    expect(s.get('copy-1')?.key).toBeUndefined();
+    expect(() => s.insert(job({ id: 'slip-2', key: 'refund:R-1', kind: 'refund' }))).toThrow(/UNIQUE/);
+    expect(s.get('slip-2')).toBeUndefined();
   });
 
   it('the queue runs on it: a receipt reaches a printer and the job ends printed, on disk', async () => {

@@ -1,7 +1,8 @@
 /**
  * `kiosk report x|z|range`: the X (nothing closed), the Z (closes the period since the last Z;
  * `--number N` shows a stored one again) and the date-range report, as text, JSON or a CSV file
- * for a spreadsheet. Plain `kiosk report` keeps its old meaning (report.ts).
+ * for a spreadsheet, and with `--print` on the receipt printer (or `--printer ADDRESS`). Plain
+ * `kiosk report` keeps its old meaning (report.ts).
  */
 import { accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +13,12 @@ import { dateOption, parseCommand } from '../args.ts';
 import { periodText, rangeText } from '../day-text.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../io.ts';
+import { cliTransport } from '../journaled-send.ts';
+import { readPrintingSettings } from '../printing-settings.ts';
+import { widthOption } from '../receipt-options.ts';
+import { printReportSlip } from '../report-slip.ts';
 import { withKiosk } from '../services.ts';
+import { SqliteJobStore } from '../../printing/sqlite-job-store.ts';
 import { UsageError } from '../usage.ts';
 
 const OPTIONS = {
@@ -24,6 +30,9 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   verify: { type: 'boolean' },
+  print: { type: 'boolean' },
+  printer: { type: 'string' },
+  width: { type: 'string' },
 } as const;
 
 export const DAY_REPORT_KINDS = ['x', 'z', 'range'] as const;
@@ -55,7 +64,9 @@ export async function dayReportCommand(
   }
   const date = kind === 'z' ? dateOption(values.date) : undefined;
   if (values.csv !== undefined) assertWritable(values.csv);
-  return withKiosk(config, async ({ day }) => {
+  // Before a Z is closed: a printer that cannot be reached is a usage error, nothing closed yet.
+  const printer = values.print === true ? reportPrinter(kind, values, config) : undefined;
+  return withKiosk(config, async ({ day, journal }) => {
     const { reports } = day;
     if (kind === 'range') {
       const report = reports.range(values.from ?? '', values.to ?? '');
@@ -83,8 +94,26 @@ export async function dayReportCommand(
     if (values.csv !== undefined) save(out, values.csv, periodCsv(report, language).csv);
     if (values.json === true) out.json(report);
     else for (const line of periodText(report)) out.line(line);
-    return EXIT.ok;
+    if (printer === undefined) return EXIT.ok;
+    return printReportSlip(report, new SqliteJobStore(journal.database), out, printer, printer.settings);
   });
+}
+
+function reportPrinter(
+  kind: Kind,
+  values: { printer?: string | undefined; width?: string | undefined; verify?: boolean | undefined },
+  config: KioskConfig,
+) {
+  if (kind === 'range' || values.verify === true) {
+    throw new UsageError(
+      '--print prints an X or a Z report (not a range, not --verify)',
+      '--print mencetak laporan X atau Z (bukan rentang tanggal, bukan --verify).',
+    );
+  }
+  const settings = readPrintingSettings(config.dataDir);
+  const { transport, configured } = cliTransport(values.printer, settings);
+  const width = widthOption(values.width, values.printer === undefined ? (configured?.width ?? 58) : 58);
+  return { transport, width, settings };
 }
 
 function zNumber(text: string): number {

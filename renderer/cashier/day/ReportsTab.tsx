@@ -5,6 +5,7 @@ import type {
   DayStatus,
   PeriodReport,
   RangeReport,
+  ReportPrintRequest,
   ZSummary,
 } from '../../../common/day-contract.ts';
 import { NoticeBox } from '../../shared/Bilingual.tsx';
@@ -30,6 +31,7 @@ export function ReportsTab({ api, status, onChanged }: ReportsTabProps) {
   const t = useT();
   const action = useDayAction();
   const [shown, setShown] = useState<Shown | undefined>();
+  const [printed, setPrinted] = useState<'original' | 'copy' | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [pin, setPin] = useState('');
   const [history, setHistory] = useState<ZSummary[]>([]);
@@ -43,7 +45,10 @@ export function ReportsTab({ api, status, onChanged }: ReportsTabProps) {
 
   const show = async (load: () => Promise<Shown>) => {
     const next = await action.run(load);
-    if (next !== undefined) setShown(next);
+    if (next !== undefined) {
+      setShown(next);
+      setPrinted(undefined);
+    }
   };
   const x = () => show(async () => ({ kind: 'period', report: await api.x(), csv: { kind: 'x' } }));
   const z = () =>
@@ -66,6 +71,12 @@ export function ReportsTab({ api, status, onChanged }: ReportsTabProps) {
   const csv = async (request: CsvRequest) => {
     const file = await action.run(() => api.csv(request));
     if (file !== undefined) downloadCsv(file.csv, file.fileName);
+  };
+  // An X prints as it is now (a new X); a Z prints as it was closed, a COPY after its first print.
+  const print = async (request: ReportPrintRequest) => {
+    setPrinted(undefined);
+    const job = await action.run(() => api.print(request));
+    if (job !== undefined) setPrinted(job.copy ? 'copy' : 'original');
   };
 
   return (
@@ -185,6 +196,25 @@ export function ReportsTab({ api, status, onChanged }: ReportsTabProps) {
               {t('day.reports.csv')}
             </button>
             <span className="day-hint">{t('day.reports.csvHint')}</span>
+            {shown.kind === 'period' && (
+              <button
+                type="button"
+                data-testid="report-print"
+                disabled={action.busy}
+                onClick={() =>
+                  void print(
+                    shown.report.number === null ? { kind: 'x' } : { kind: 'z', number: shown.report.number },
+                  )
+                }
+              >
+                {t('day.reports.print')}
+              </button>
+            )}
+            {printed !== undefined && (
+              <span className="day-hint" role="status" data-testid="report-printed">
+                {t(printed === 'copy' ? 'day.reports.printedCopy' : 'day.reports.printed')}
+              </span>
+            )}
           </div>
           {shown.kind === 'period' ? (
             <PeriodReportView report={shown.report} />

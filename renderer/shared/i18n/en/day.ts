@@ -97,6 +97,9 @@ export const day: SameKeys<typeof id> = {
     showRange: 'Show',
     csv: 'Download CSV',
     csvHint: 'Semicolon-separated CSV, for Excel set to Indonesian.',
+    print: 'Print',
+    printed: 'Sent to the receipt printer.',
+    printedCopy: 'Sent to the receipt printer as a COPY (this Z was printed before).',
   },
   report: {
     xTitle: 'X report',

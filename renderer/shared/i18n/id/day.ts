@@ -96,6 +96,9 @@ export const day = {
     showRange: 'Tampilkan',
     csv: 'Unduh CSV',
     csvHint: 'CSV dengan titik koma, untuk Excel berbahasa Indonesia.',
+    print: 'Cetak',
+    printed: 'Dikirim ke printer struk.',
+    printedCopy: 'Dikirim ke printer struk sebagai SALINAN (Z ini sudah pernah dicetak).',
   },
   report: {
     xTitle: 'Laporan X',
