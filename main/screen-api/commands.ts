@@ -33,6 +33,7 @@ import { fieldError, CommandRefusal } from './errors.ts';
 import type { ScreenSettingsSource } from './screen-settings.ts';
 import { toScreenOrder } from './screen-order.ts';
 import { historyHandlers } from './history-commands.ts';
+import { reconcileHandlers, type ReconcileAccess } from './reconcile-commands.ts';
 import { simulate } from './simulate.ts';
 
 export type Payload<N extends AnyCommand> = z.output<(typeof COMMAND_SCHEMAS)[N]>;
@@ -68,6 +69,8 @@ export interface CommandContext {
   day: DayServices | undefined;
   /** The till's history (absent: its commands are refused as unknown). */
   history: HistoryService | undefined;
+  /** Reconciliation with the gateway (absent: its commands are refused as unknown). */
+  reconcile: ReconcileAccess | undefined;
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
   mode: KioskMode;
@@ -127,5 +130,6 @@ export function commandHandlers(ctx: CommandContext): Handlers {
     },
     'display.snapshot': () => presenter.current(),
     ...dayHandlers(ctx.day),
+    ...reconcileHandlers(ctx.reconcile),
   };
 }

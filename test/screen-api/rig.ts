@@ -57,6 +57,8 @@ export interface RigOptions {
   till?: OpenOptions['till'];
   /** The settings screen's commands and the manager's authority (the PIN), as the host wires them. */
   withManager?: boolean;
+  /** Reconciliation's pace (the rig's reconciler is wired as the host wires it). */
+  reconcile?: OpenOptions['reconcile'];
 }
 
 const rigs: Rig[] = [];
@@ -75,6 +77,7 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
       poll: { ...FAST_POLL, ...options.engine?.poll },
     },
     ...(options.till ? { till: options.till } : {}),
+    ...(options.reconcile ? { reconcile: options.reconcile } : {}),
   });
   // As the host does: the engine's recovery, then the till's, before the api exists.
   services.engine.start();
@@ -104,6 +107,11 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
     settings,
     mode: config.mode,
     refunds: services.refunds,
+    reconcile: {
+      reconciler: services.reconciler,
+      available: true,
+      utcOffsetMinutes: services.engine.settings.utcOffsetMinutes,
+    },
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.withoutJournal ? {} : { journal: services.journal }),
     ...(options.withManager ? { manager, authority } : {}),
