@@ -22,6 +22,8 @@ import { day as enDay } from '../shared/i18n/en/day.ts';
 import { day as idDay } from '../shared/i18n/id/day.ts';
 import { printing as enPrinting } from '../shared/i18n/en/printing.ts';
 import { printing as idPrinting } from '../shared/i18n/id/printing.ts';
+import { reconcile as enReconcile } from '../shared/i18n/en/reconcile.ts';
+import { reconcile as idReconcile } from '../shared/i18n/id/reconcile.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 // The window's layout and shared controls first, then each part's own, in cascade order.
@@ -36,6 +38,7 @@ import './history.css';
 import './settings/settings.css';
 import './day/day.css';
 import './history/history.css';
+import './reconcile/reconcile.css';
 
 const i18n = createI18n({
   id: {
@@ -46,6 +49,7 @@ const i18n = createI18n({
     shopTime: idShopTime,
     day: idDay,
     printing: idPrinting,
+    reconcile: idReconcile,
   },
   en: {
     common: enCommon,
@@ -55,6 +59,7 @@ const i18n = createI18n({
     shopTime: enShopTime,
     day: enDay,
     printing: enPrinting,
+    reconcile: enReconcile,
   },
 });
 

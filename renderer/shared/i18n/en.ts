@@ -10,3 +10,4 @@ export { day } from './en/day.ts';
 export { history } from './en/history.ts';
 export { shopTime } from './en/shop-time.ts';
 export { printing } from './en/printing.ts';
+export { reconcile } from './en/reconcile.ts';

@@ -11,3 +11,4 @@ export { day } from './id/day.ts';
 export { history } from './id/history.ts';
 export { shopTime } from './id/shop-time.ts';
 export { printing } from './id/printing.ts';
+export { reconcile } from './id/reconcile.ts';
