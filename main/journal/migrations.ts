@@ -16,6 +16,7 @@ import { SHIFTS_AND_Z_REPORTS } from './schema/v6-shifts-z-reports.ts';
 import { HISTORY_SEARCH_INDEXES } from './schema/v7-history-search.ts';
 import { V8_PRINTING } from './schema/v8-printing.ts';
 import { RECONCILIATION_SCHEMA } from './schema/v9-reconciliation.ts';
+import { RECONCILE_CHECK_SEQ } from './schema/v10-reconcile-check-seq.ts';
 
 export interface Migration {
   readonly description: string;
@@ -63,5 +64,10 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: 'reconciliation with Midtrans: runs, the orders each asked about, its findings',
     up: (db) => db.exec(RECONCILIATION_SCHEMA),
+  },
+  {
+    description:
+      'reconciliation checks numbered in order, so a Z can mark where its reconciliation line ends',
+    up: (db) => db.exec(RECONCILE_CHECK_SEQ),
   },
 ];
