@@ -90,6 +90,16 @@ describe('reconcile.* on the cashier contract', () => {
     expect(runs(rig)).toEqual({ n: 0 });
   });
 
+  it('without a server key: starting is refused, earlier findings stay readable', async () => {
+    const rig = await openRig({ reconcileUnavailable: true });
+    const date = today(rig);
+    const error = await rig.refused('cashier', 'reconcile.start', { date });
+    expect(error.code).toBe('reconcile-unavailable');
+    expectWords(error);
+    expect(runs(rig)).toEqual({ n: 0 });
+    expect(await rig.ok('cashier', 'reconcile.findings', { date })).toEqual({ run: undefined, findings: [] });
+  });
+
   it('is not the customer display’s', async () => {
     const rig = await openRig();
     const error = await rig.refused('display', 'reconcile.start', { date: today(rig) });

@@ -59,6 +59,8 @@ export interface RigOptions {
   withManager?: boolean;
   /** Reconciliation's pace (the rig's reconciler is wired as the host wires it). */
   reconcile?: OpenOptions['reconcile'];
+  /** As the host wires a kiosk without a server key: nothing to ask. */
+  reconcileUnavailable?: boolean;
 }
 
 const rigs: Rig[] = [];
@@ -109,7 +111,7 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
     refunds: services.refunds,
     reconcile: {
       reconciler: services.reconciler,
-      available: true,
+      available: options.reconcileUnavailable !== true,
       utcOffsetMinutes: services.engine.settings.utcOffsetMinutes,
     },
     ...(options.timings ? { timings: options.timings } : {}),
