@@ -14,6 +14,7 @@ import { DAY_SCHEMAS } from './day-schemas.ts';
 import { HISTORY_SCHEMAS } from './history-schemas.ts';
 import { ORDER_ID_MAX_LENGTH, ORDER_ID_PATTERN, PAYMENT_TYPES } from './midtrans-limits.ts';
 import { CASH_ROUNDING_UNITS, ROUNDING_MODES, TAX_KINDS, TAX_SCOPES } from './pricing/types.ts';
+import { RECONCILE_SCHEMAS } from './reconcile-schemas.ts';
 import { REFUND_SCHEMAS } from './refund-schemas.ts';
 import { TILL_SCHEMAS } from './till-schemas.ts';
 import { PRINTING_SCHEMAS, PRINTING_SETTINGS_SHAPE } from './printing-schemas.ts';
@@ -97,6 +98,7 @@ export const COMMAND_SCHEMAS = {
   ...DAY_SCHEMAS,
   ...HISTORY_SCHEMAS,
   ...PRINTING_SCHEMAS,
+  ...RECONCILE_SCHEMAS,
   'sale.cancel': z.strictObject({ orderId }),
   'sale.checkNow': z.strictObject({ orderId }),
   'sale.simulate': z.strictObject({ orderId, outcome: z.enum(SIMULATED_OUTCOMES) }),

@@ -22,6 +22,7 @@ import type { DayApi, DayCashierCommands } from './day-contract.ts';
 import type { HistoryCashierApi, HistoryCashierCommands } from './history-contract.ts';
 import type { HistoryProblem } from './history-input.ts';
 import type { PricingProblem, PricingSettings } from './pricing/index.ts';
+import type { ReconcileApi, ReconcileCashierCommands, ReconcileEvent } from './reconcile-contract.ts';
 import type { RefundEvent, RefundManagerApi, RefundManagerCommands } from './refund-contract.ts';
 import type { RefundProblem } from './refund-input.ts';
 import type {
@@ -246,7 +247,8 @@ export interface CashierCommands
     CatalogueCashierCommands,
     DayCashierCommands,
     HistoryCashierCommands,
-    PrintingCashierCommands {
+    PrintingCashierCommands,
+    ReconcileCashierCommands {
   'kiosk.snapshot': [Record<string, never>, CashierSnapshot];
   'sale.cancel': [{ orderId: string }, ScreenOrder];
   'sale.checkNow': [{ orderId: string }, ScreenOrder];
@@ -327,6 +329,10 @@ export const CASHIER_COMMANDS = [
   'printing.answer',
   'printing.retry',
   'printing.pageDone',
+  'reconcile.start',
+  'reconcile.status',
+  'reconcile.findings',
+  'reconcile.csv',
 ] as const satisfies readonly CashierCommand[];
 
 export const MANAGER_COMMANDS = [
@@ -376,6 +382,8 @@ export interface CashierEvents extends PrintingCashierEvents {
   catalogue: CatalogueSnapshot;
   /** A refund was asked for, made, refused, or found at the gateway (the drawer opens for cash). */
   refund: RefundEvent;
+  /** A reconciliation run went on: an order checked, a finding, a pause, its end. */
+  reconcile: ReconcileEvent;
 }
 
 export interface DisplayEvents {
@@ -391,6 +399,7 @@ export const CASHIER_EVENTS = [
   'refund',
   'printing',
   'printPage',
+  'reconcile',
 ] as const satisfies readonly (keyof CashierEvents)[];
 export const DISPLAY_EVENTS = ['display'] as const satisfies readonly (keyof DisplayEvents)[];
 
@@ -483,6 +492,13 @@ export const ERROR_CODES = [
   'z-unknown',
   /** A print, reprint or drawer opening was refused (no such printer, a wrong PIN…); see the message. */
   'printing-refused',
+  // Reconciliation's own (common/reconcile-contract.ts, RECONCILE_ERROR_CODES), spelled out likewise.
+  /** Not a calendar date written YYYY-MM-DD, or a day still to come. */
+  'reconcile-bad-date',
+  /** A reconciliation is already running (for this or another day). */
+  'reconcile-busy',
+  /** No gateway to ask (no server key): nothing was started. */
+  'reconcile-unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -525,6 +541,8 @@ export interface CashierApi
   snapshot(): Promise<CashierSnapshot>;
   /** Shifts, cash in/out, the X, Z and range reports, the cashier list. */
   day: DayApi;
+  /** Reconciliation with the gateway for a business day: start, progress, findings, CSV. */
+  reconcile: ReconcileApi;
   cancel(orderId: string): Promise<ScreenOrder>;
   checkNow(orderId: string): Promise<ScreenOrder>;
   simulate(orderId: string, outcome: SimulatedOutcome): Promise<ScreenOrder>;
@@ -537,6 +555,7 @@ export interface CashierApi
   onSettings(listener: (settings: PublicSettings) => void): () => void;
   /** Refunds made, refused or found at the gateway (the manager's screen and the history). */
   onRefund(listener: (event: RefundEvent) => void): () => void;
+  onReconcile(listener: (event: ReconcileEvent) => void): () => void;
   manager: ManagerApi;
 }
 

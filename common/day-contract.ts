@@ -8,6 +8,7 @@
  * none, and every report says so (`refunds.included: false`).
  */
 import type { PrintJobView } from './printing.ts';
+import type { FindingKind } from './reconcile-contract.ts';
 
 /** The count form's rows, notes then coins (reference: shop-operations §2.1). */
 export const DENOMINATIONS = [
@@ -134,6 +135,30 @@ export interface RefundFigures {
   byTender: TenderTotal[];
 }
 
+/** One reconciliation run's share of a report: the checks it made in the report's period. */
+export interface ReconcileRunLine {
+  runId: number;
+  businessDate: string;
+  checked: number;
+}
+
+/**
+ * Reconciliation with Midtrans in a report: the checks and findings recorded in its period (a Z's
+ * marks), by kind. `reconciled: false` says no run checked anything in the period ("not
+ * reconciled"), rather than a row of zeros that looks like a clean day.
+ */
+export interface ReconciliationFigures {
+  reconciled: boolean;
+  runs: ReconcileRunLine[];
+  checked: number;
+  findings: number;
+  byKind: { kind: FindingKind; count: number }[];
+  /** Findings of severity money-at-risk. */
+  moneyAtRisk: number;
+  /** Findings not adopted into the journal: a manager must decide. */
+  toDecide: number;
+}
+
 export interface ShiftCashLine {
   shiftId: number;
   cashier: string | null;
@@ -178,6 +203,8 @@ export interface ReportFigures {
   shifts: ShiftCashLine[];
   /** Cash of sales made while no shift was open (allowed by the policy): in the drawer, in no count. */
   cashOutsideShifts: number;
+  /** Absent on the Zs closed before reconciliation was counted (their figures never change). */
+  reconciliation?: ReconciliationFigures;
 }
 
 export interface PeriodReport {

@@ -63,6 +63,21 @@ export interface RunView {
   finishedAt: number | undefined;
   /** Set while the gateway asked the run to slow down (429), until when. */
   backingOffUntil: number | undefined;
+  /**
+   * A run still 'running' in the journal but not going on now: why (the gateway unreachable or
+   * refusing the key, stopped, or left by an earlier start of the kiosk). Starting it again resumes it.
+   */
+  paused: RunPause | undefined;
+  /** Picked up again after a restart or a pause, where it had stopped (no order asked twice). */
+  resumed: boolean;
+}
+
+export const PAUSE_REASONS = ['stopped', 'gateway-unreachable', 'gateway-unauthorized', 'left'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+export interface RunPause {
+  reason: PauseReason;
+  message: string;
 }
 
 export interface ReconcileStatus {
@@ -81,17 +96,26 @@ export const RECONCILE_ERROR_CODES = [
 ] as const;
 export type ReconcileErrorCode = (typeof RECONCILE_ERROR_CODES)[number];
 
-/** Behind the manager's unlocked session, or the manager PIN given with the command. */
-export interface ReconcileManagerCommands {
-  'reconcile.start': [{ date: string; managerPin?: string }, RunView];
-  'reconcile.status': [{ managerPin?: string }, ReconcileStatus];
-  'reconcile.findings': [
-    { date: string; managerPin?: string },
-    { run: RunView | undefined; findings: FindingView[] },
-  ];
+/**
+ * On the cashier's contract, no PIN: a run only asks the gateway and adopts what is already true
+ * there, through the same status flow and refund desk that 'sale.checkNow' and the refunds use (it
+ * sends no money and cancels nothing), at a bounded rate, one run at a time. The cashier closing
+ * the day runs it before the manager's Z; the Z itself stays behind the manager PIN.
+ */
+export interface ReconcileCashierCommands {
+  'reconcile.start': [{ date: string }, RunView];
+  'reconcile.status': [Record<string, never>, ReconcileStatus];
+  'reconcile.findings': [{ date: string }, ReconcileDay];
+  'reconcile.csv': [{ date: string }, { csv: string; fileName: string }];
 }
 
-/** To the cashier window (the manager's screen) as a run goes: each order checked, each finding. */
+/** The latest run of a day and its findings (no run: never reconciled). */
+export interface ReconcileDay {
+  run: RunView | undefined;
+  findings: FindingView[];
+}
+
+/** To the cashier window as a run goes: each order checked, each finding, a pause, the end. */
 export interface ReconcileEvent {
   run: RunView;
   /** Findings recorded by this step (often none). */
@@ -99,12 +123,24 @@ export interface ReconcileEvent {
   at: number;
 }
 
-/** The manager screen's reconciliation functions (part of ManagerApi). */
-export interface ReconcileManagerApi {
-  start(request: { date: string; managerPin?: string }): Promise<RunView>;
-  status(request?: { managerPin?: string }): Promise<ReconcileStatus>;
-  findings(request: {
-    date: string;
-    managerPin?: string;
-  }): Promise<{ run: RunView | undefined; findings: FindingView[] }>;
+/** The cashier screen's reconciliation functions (`api.reconcile`). */
+export interface ReconcileApi {
+  start(date: string): Promise<RunView>;
+  status(): Promise<ReconcileStatus>;
+  findings(date: string): Promise<ReconcileDay>;
+  csv(date: string): Promise<{ csv: string; fileName: string }>;
+}
+
+/** Both transports map the api the same way: one command per call. */
+export function reconcileApiOver(
+  send: (name: keyof ReconcileCashierCommands, payload: unknown) => Promise<unknown>,
+): ReconcileApi {
+  const call = <K extends keyof ReconcileCashierCommands>(name: K, payload: ReconcileCashierCommands[K][0]) =>
+    send(name, payload) as Promise<ReconcileCashierCommands[K][1]>;
+  return {
+    start: (date) => call('reconcile.start', { date }),
+    status: () => call('reconcile.status', {}),
+    findings: (date) => call('reconcile.findings', { date }),
+    csv: (date) => call('reconcile.csv', { date }),
+  };
 }

@@ -13,6 +13,7 @@
 import type { CatalogueImportSummary, CatalogueSnapshot } from '../common/catalogue-contract.ts';
 import type { RefundEvent, RefundOutcome, RefundSummary } from '../common/refund-contract.ts';
 import { dayApiOver } from '../common/day-contract.ts';
+import { reconcileApiOver, type ReconcileEvent } from '../common/reconcile-contract.ts';
 import type { HistoryDetail, HistoryPageView } from '../common/history-contract.ts';
 import type { SaleView } from '../common/till-contract.ts';
 import type { PrintingSnapshot, PrintPageRequest } from '../common/printing-contract.ts';
@@ -193,6 +194,7 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     onRefund: listen<RefundEvent>('refund'),
+    onReconcile: listen<ReconcileEvent>('reconcile'),
     printingSnapshot: () => call<PrintingSnapshot>('printing.snapshot', {}),
     reprint: (saleId) => call<PrintJobView>('printing.reprint', { saleId }),
     answerReceipt: (saleId, print) => call<PrintJobView | null>('printing.answer', { saleId, print }),
@@ -202,6 +204,7 @@ export function createCashierBridge(t: BridgeTransport): CashierApi {
     onPrintPage: listen<PrintPageRequest>('printPage'),
     manager: managerBridge(call),
     day: dayApiOver((name, payload) => call(name, payload)),
+    reconcile: reconcileApiOver((name, payload) => call(name, payload)),
   };
 }
 

@@ -83,6 +83,7 @@ export async function startBrowserMode(
     dataDir: config.dataDir,
     ...(serve.quickItemsFile !== undefined ? { quickItemsFile: serve.quickItemsFile } : {}),
     ...(config.apiUrl !== undefined ? { gatewayUrl: config.apiUrl } : {}),
+    ...(serve.reconcileRate !== undefined ? { reconcile: { rate: serve.reconcileRate } } : {}),
     overrides: {
       ...(config.kioskTimeoutMs !== undefined ? { kioskTimeoutMs: config.kioskTimeoutMs } : {}),
       ...(config.paymentTypes !== undefined ? { paymentTypes: config.paymentTypes } : {}),

@@ -17,6 +17,8 @@ export interface ServeConfig {
   staticDir: string;
   merchantName: string | undefined;
   quickItemsFile: string | undefined;
+  /** Reconciliation's requests per second (KIOSK_RECONCILE_RATE; absent: the reconciler's default, 2). */
+  reconcileRate: number | undefined;
 }
 
 function text(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -60,6 +62,20 @@ function portFrom(env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+/** The reconciler's own bounds: above 0, at most 50 per second (the CLI's --rate has the same). */
+function reconcileRateFrom(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = text(env, 'KIOSK_RECONCILE_RATE');
+  if (raw === undefined) return undefined;
+  const rate = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || rate <= 0 || rate > 50) {
+    throw new ConfigError(
+      'KIOSK_RECONCILE_RATE',
+      `"${raw}" is not a rate above 0 and at most 50 requests per second`,
+    );
+  }
+  return rate;
+}
+
 export function serveConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { staticDir: string }): ServeConfig {
   const staticDir = text(env, 'KIOSK_STATIC_DIR');
   const quickItemsFile = text(env, 'KIOSK_QUICK_ITEMS_FILE');
@@ -69,5 +85,6 @@ export function serveConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { staticDir
     staticDir: staticDir === undefined ? defaults.staticDir : resolve(staticDir),
     merchantName: text(env, 'KIOSK_MERCHANT_NAME'),
     quickItemsFile: quickItemsFile === undefined ? undefined : resolve(quickItemsFile),
+    reconcileRate: reconcileRateFrom(env),
   };
 }

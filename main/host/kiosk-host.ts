@@ -43,6 +43,8 @@ export interface KioskHostOptions {
   osPrinter?: PagePrinter;
   /** Tests: the print queue's retry timings and the printers' timeouts. */
   printing?: Pick<PrintServiceDeps, 'queue' | 'transports' | 'browserTimeoutMs'>;
+  /** Reconciliation's pace (browser mode: KIOSK_RECONCILE_RATE; tests raise it). */
+  reconcile?: OpenOptions['reconcile'];
   /** How long a call made during a restart waits for the new services. */
   restartWaitMs?: number;
   log?: (line: string) => void;
@@ -132,6 +134,7 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         config: () => printingConfig(settings.current()),
         ...(options.osPrinter === undefined ? {} : { osPrinter: options.osPrinter }),
       },
+      ...(options.reconcile === undefined ? {} : { reconcile: options.reconcile }),
     });
     try {
       // Recovery first: the api's view of open orders must already include the resumed ones.
@@ -154,6 +157,11 @@ export function createKioskHost(options: KioskHostOptions): KioskHost {
         journal: services.journal,
         manager: settings.manager,
         printing: services.printing,
+        reconcile: {
+          reconciler: services.reconciler,
+          available: !config.keyMissing,
+          utcOffsetMinutes: services.engine.settings.utcOffsetMinutes,
+        },
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.timings ? { timings: options.timings } : {}),
       });

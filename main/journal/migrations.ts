@@ -17,6 +17,7 @@ import { HISTORY_SEARCH_INDEXES } from './schema/v7-history-search.ts';
 import { V8_PRINTING } from './schema/v8-printing.ts';
 import { RECONCILIATION_SCHEMA } from './schema/v9-reconciliation.ts';
 import { PRINT_JOB_KEYS } from './schema/v10-print-job-keys.ts';
+import { RECONCILE_CHECK_SEQ } from './schema/v11-reconcile-check-seq.ts';
 
 export interface Migration {
   readonly description: string;
@@ -68,5 +69,10 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     description: "print jobs keyed by the paper they stand for: a refund's slip, a Z's first print",
     up: (db) => db.exec(PRINT_JOB_KEYS),
+  },
+  {
+    description:
+      'reconciliation checks numbered in order, so a Z can mark where its reconciliation line ends',
+    up: (db) => db.exec(RECONCILE_CHECK_SEQ),
   },
 ];

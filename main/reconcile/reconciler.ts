@@ -90,6 +90,10 @@ export class Reconciler {
   readonly #listeners = new Set<(event: ReconcileEvent) => void>();
   #current: { run: RunRecord; pacer: Pacer; done: Promise<RunHalt | undefined> } | undefined;
   #stopping = false;
+  /** Why each run halted in this process (a run left by an earlier start has none: 'left'). */
+  readonly #halts = new Map<number, RunHalt>();
+  /** Runs picked up again where they had stopped. */
+  readonly #resumed = new Set<number>();
 
   constructor(deps: ReconcilerDeps, options: ReconcilerOptions) {
     this.#journal = deps.journal;
@@ -134,6 +138,7 @@ export class Reconciler {
       throw new ReconcileError('reconcile-busy', busyWords(left.businessDate));
     }
     let run = left;
+    if (run !== undefined) this.#resumed.add(run.id);
     if (run === undefined) {
       const { fromMs, toMs } = this.#bounds(date);
       try {
@@ -157,7 +162,9 @@ export class Reconciler {
   resume(): RunView | undefined {
     if (this.#current !== undefined) return this.#view(this.#current.run);
     const left = this.store.running().find((r) => r.environment === this.#environment);
-    return left === undefined ? undefined : this.#go(left);
+    if (left === undefined) return undefined;
+    this.#resumed.add(left.id);
+    return this.#go(left);
   }
 
   /** Resolves when the run under way ends: undefined when it finished, else why it halted. */
@@ -192,9 +199,22 @@ export class Reconciler {
     const pacer = new Pacer(run.rate, this.#clock, this.#sleep);
     const current = { run, pacer, done: Promise.resolve<RunHalt | undefined>(undefined) };
     this.#current = current;
-    current.done = this.#work(run, pacer).finally(() => {
-      if (this.#current === current) this.#current = undefined;
-    });
+    this.#halts.delete(run.id);
+    current.done = this.#work(run, pacer).then(
+      (halt) => {
+        if (this.#current === current) this.#current = undefined;
+        if (halt !== undefined) {
+          this.#halts.set(run.id, halt);
+          // The screens learn that the run paused, and why.
+          this.#emit(run, []);
+        }
+        return halt;
+      },
+      (error: unknown) => {
+        if (this.#current === current) this.#current = undefined;
+        throw error;
+      },
+    );
     return this.#view(run);
   }
 
@@ -311,7 +331,18 @@ export class Reconciler {
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
       backingOffUntil: current?.pacer.heldUntil,
+      paused: run.state !== 'running' || current !== undefined ? undefined : this.#pauseOf(run.id),
+      resumed: this.#resumed.has(run.id),
     };
+  }
+
+  #pauseOf(runId: number): RunHalt | { reason: 'left'; message: string } {
+    return (
+      this.#halts.get(runId) ?? {
+        reason: 'left',
+        message: 'left unfinished by an earlier start; starting this day again resumes it',
+      }
+    );
   }
 
   #emit(run: RunRecord | undefined, findings: FindingView[]): void {

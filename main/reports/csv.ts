@@ -94,6 +94,28 @@ function figureRows(w: ReportWords, f: ReportFigures, offset: number, language: 
     rows.push([w.shift, name, w.difference, null, null, s.difference]);
   }
   rows.push([w.outsideShifts, w.cashOutsideShifts, null, null, null, f.cashOutsideShifts]);
+  rows.push(...reconciliationRows(w, f));
+  return rows;
+}
+
+/** Absent on Zs closed before reconciliation was counted: they get no rows, as they printed none. */
+function reconciliationRows(w: ReportWords, f: ReportFigures): Row[] {
+  const r = f.reconciliation;
+  if (r === undefined) return [];
+  if (!r.reconciled) return [[w.reconciliation, w.notReconciled, null, 0, null, null]];
+  const rows: Row[] = r.runs.map((run) => [
+    w.reconciliation,
+    `${w.reconcileRun} ${run.runId}`,
+    run.businessDate,
+    run.checked,
+    null,
+    null,
+  ]);
+  rows.push([w.reconciliation, w.reconcileChecked, null, r.checked, null, null]);
+  rows.push([w.reconciliation, w.reconcileFindings, null, r.findings, null, null]);
+  for (const k of r.byKind) rows.push([w.reconciliation, w.findingKind[k.kind], k.kind, k.count, null, null]);
+  rows.push([w.reconciliation, w.reconcileMoneyAtRisk, null, r.moneyAtRisk, null, null]);
+  rows.push([w.reconciliation, w.reconcileToDecide, null, r.toDecide, null, null]);
   return rows;
 }
 

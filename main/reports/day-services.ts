@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { ManagerGate } from '../shifts/manager-gate.ts';
 import { ShiftService } from '../shifts/shift-service.ts';
 import type { CsvLanguage } from './csv.ts';
+import { recordedReconciliation, type ReconcileInput } from './reconcile-input.ts';
 import { recordedRefunds } from './recorded-refunds.ts';
 import type { RefundInput } from './refund-input.ts';
 import { ReportService } from './report-service.ts';
@@ -28,6 +29,8 @@ export interface DayOptions {
   language?: () => CsvLanguage;
   /** Where refunds are read (default: the refunds journal in the same file). */
   refunds?: RefundInput;
+  /** Where reconciliation is read (default: its tables in the same file). */
+  reconcile?: ReconcileInput;
 }
 
 export function openDay(options: DayOptions): DayServices {
@@ -44,6 +47,7 @@ export function openDay(options: DayOptions): DayServices {
   const shifts = new ShiftService(common);
   const reports = new ReportService({
     ...common,
+    reconcile: options.reconcile ?? recordedReconciliation(options.db),
     shifts,
     ...(options.language === undefined ? {} : { language: options.language }),
   });

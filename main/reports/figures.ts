@@ -14,6 +14,7 @@ import type {
   HourLine,
   ItemLine,
   PaymentTypeLine,
+  ReconciliationFigures,
   ReportCounts,
   ReportFigures,
   ShiftCashLine,
@@ -32,6 +33,8 @@ export interface FiguresContext {
   utcOffsetMinutes: number;
   /** The open shift's live drawer, for an X. */
   openShift?: ShiftRow;
+  /** Reconciliation's line (absent: a Z closed before it was counted, recomputed as it was). */
+  reconciliation?: ReconciliationFigures;
 }
 
 interface EndedSaleRow {
@@ -228,6 +231,7 @@ export function computeFigures(selection: Selection, ctx: FiguresContext): Repor
     byItem: items(db, paidIds, orderItems),
     shifts: shiftLines(db, selection, ctx),
     cashOutsideShifts,
+    ...(ctx.reconciliation === undefined ? {} : { reconciliation: ctx.reconciliation }),
   };
 }
 

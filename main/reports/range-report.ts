@@ -11,6 +11,7 @@ import { invalidInput } from '../shifts/errors.ts';
 import type { ShiftBook } from '../shifts/shift-book.ts';
 import { computeFigures } from './figures.ts';
 import type { RefundInput } from './refund-input.ts';
+import type { ReconcileInput } from './reconcile-input.ts';
 import { dateSelection } from './selection.ts';
 
 export interface RangeDeps {
@@ -19,6 +20,8 @@ export interface RangeDeps {
   utcOffsetMinutes: number;
   cutoffHour: number;
   refunds: RefundInput;
+  /** Reconciliation runs of those days (absent: no reconciliation line). */
+  reconcile?: ReconcileInput;
   shifts: ShiftBook;
 }
 
@@ -48,6 +51,9 @@ export function rangeReport(deps: RangeDeps, from: string, to: string): RangeRep
       shifts: deps.shifts,
       refunds: deps.refunds,
       refundTotals: deps.refunds.inDates(environment, from, to),
+      ...(deps.reconcile === undefined
+        ? {}
+        : { reconciliation: deps.reconcile.inDates(environment, from, to) }),
       utcOffsetMinutes: offset,
     });
     const days = db

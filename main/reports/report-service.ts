@@ -10,6 +10,7 @@ import type {
   CsvRequest,
   PeriodReport,
   RangeReport,
+  ReconciliationFigures,
   ReportFigures,
   ZSummary,
 } from '../../common/day-contract.ts';
@@ -23,6 +24,7 @@ import { clockTime, type ShiftService } from '../shifts/shift-service.ts';
 import { periodCsv, rangeCsv, type CsvLanguage } from './csv.ts';
 import { computeFigures, isEmpty } from './figures.ts';
 import type { RefundInput } from './refund-input.ts';
+import type { ReconcileInput } from './reconcile-input.ts';
 import { rangeReport } from './range-report.ts';
 import { NO_MARKS, periodSelection, type Marks } from './selection.ts';
 import { ZBook, type ZRow } from './z-book.ts';
@@ -35,6 +37,8 @@ export interface ReportServiceOptions {
   /** The business day's cut-off hour (default 0: midnight). */
   cutoffHour?: number;
   refunds: RefundInput;
+  /** Reconciliation's checks and findings (absent: reports carry no reconciliation line). */
+  reconcile?: ReconcileInput;
   shifts: ShiftService;
   manager?: ManagerGate;
   /** The kiosk's language, for the CSV's words (default Bahasa Indonesia). */
@@ -187,6 +191,7 @@ export class ReportService {
         utcOffsetMinutes: this.#o.utcOffsetMinutes,
         cutoffHour: this.#o.cutoffHour ?? 0,
         refunds: this.#o.refunds,
+        ...(this.#o.reconcile === undefined ? {} : { reconcile: this.#o.reconcile }),
         shifts: this.#o.shifts.book,
       },
       from,
@@ -232,9 +237,23 @@ export class ReportService {
       shifts: this.#o.shifts.book,
       refunds: this.#o.refunds,
       refundTotals: this.#o.refunds.inPeriod(this.#env, from.refunds, to.refunds),
+      ...this.#reconciliation(from, to),
       utcOffsetMinutes,
       ...(openShift === undefined ? {} : { openShift }),
     });
+  }
+
+  /** A Z whose marks have no reconciliation (closed before it was counted) gets no line. */
+  #reconciliation(from: Marks, to: Marks): { reconciliation?: ReconciliationFigures } {
+    const input = this.#o.reconcile;
+    if (input === undefined || to.reconcileChecks === undefined) return {};
+    return {
+      reconciliation: input.inPeriod(
+        this.#env,
+        { checks: from.reconcileChecks ?? 0, findings: from.reconcileFindings ?? 0 },
+        { checks: to.reconcileChecks, findings: to.reconcileFindings ?? 0 },
+      ),
+    };
   }
 
   #marksNow(): Marks {
@@ -245,7 +264,14 @@ export class ReportService {
                 (SELECT coalesce(max(seq), 0) FROM shift_events) AS shiftEvents`,
       )
       .get();
-    return { ...(row ?? NO_MARKS), refunds: this.#o.refunds.mark() };
+    const reconcile = this.#o.reconcile?.mark();
+    return {
+      ...(row ?? NO_MARKS),
+      refunds: this.#o.refunds.mark(),
+      ...(reconcile === undefined
+        ? {}
+        : { reconcileChecks: reconcile.checks, reconcileFindings: reconcile.findings }),
+    };
   }
 
   /** The business day a Z closes: today's, or the one named (a late close), never a future one. */

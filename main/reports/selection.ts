@@ -13,9 +13,22 @@ export interface Marks {
   saleEvents: number;
   shiftEvents: number;
   refunds: number;
+  /**
+   * Reconciliation's checks (their sequence numbers) and findings (their ids). Absent from the
+   * marks of Zs closed before reconciliation was counted: those have no reconciliation line.
+   */
+  reconcileChecks?: number;
+  reconcileFindings?: number;
 }
 
-export const NO_MARKS: Marks = { events: 0, saleEvents: 0, shiftEvents: 0, refunds: 0 };
+export const NO_MARKS: Marks = {
+  events: 0,
+  saleEvents: 0,
+  shiftEvents: 0,
+  refunds: 0,
+  reconcileChecks: 0,
+  reconcileFindings: 0,
+};
 
 export const FINAL_STATES_SQL = "('settlement', 'expire', 'cancel', 'deny', 'failed')";
 /** Word for word the orders_open index's condition, so SQLite uses it. */

@@ -69,6 +69,21 @@ export function periodSlip(report: PeriodReport, options: SlipOptions): SlipDocu
   if (f.cashOutsideShifts > 0) {
     rows.push({ label: w.cashOutsideShifts, amount: f.cashOutsideShifts, ruleAbove: true });
   }
+  const r = f.reconciliation;
+  if (r !== undefined) {
+    rows.push({ label: w.reconciliation.toUpperCase(), ruleAbove: true });
+    if (!r.reconciled) rows.push({ label: w.notReconciled });
+    for (const run of r.runs) {
+      rows.push({ label: `${w.reconcileRun} ${run.runId}: ${run.businessDate}`, value: String(run.checked) });
+    }
+    if (r.reconciled) {
+      rows.push({ label: w.reconcileChecked, value: String(r.checked) });
+      rows.push({ label: w.reconcileFindings, value: String(r.findings) });
+      for (const k of r.byKind) rows.push({ label: w.findingKind[k.kind], value: String(k.count) });
+      rows.push({ label: w.reconcileMoneyAtRisk, value: String(r.moneyAtRisk), strong: r.moneyAtRisk > 0 });
+      rows.push({ label: w.reconcileToDecide, value: String(r.toDecide) });
+    }
+  }
   return {
     title: `${report.kind === 'z' ? w.zTitle : w.xTitle}${report.number === null ? '' : ` ${report.label}`}`,
     shop: options.shop,

@@ -3,6 +3,7 @@
  * English. The screens have their own (renderer/shared/i18n/{id,en}/day.ts).
  */
 import type { DrawerFigures, ReportCounts, TenderKind } from '../../common/day-contract.ts';
+import type { FindingKind } from '../../common/reconcile-contract.ts';
 
 export type ReportLanguage = 'id' | 'en';
 
@@ -52,6 +53,14 @@ export interface ReportWords {
   difference: string;
   outsideShifts: string;
   cashOutsideShifts: string;
+  reconciliation: string;
+  notReconciled: string;
+  reconcileRun: string;
+  reconcileChecked: string;
+  reconcileFindings: string;
+  reconcileMoneyAtRisk: string;
+  reconcileToDecide: string;
+  findingKind: Record<FindingKind, string>;
 }
 
 const ID: ReportWords = {
@@ -118,6 +127,21 @@ const ID: ReportWords = {
   difference: 'Selisih (dihitung - seharusnya)',
   outsideShifts: 'di luar shift',
   cashOutsideShifts: 'Tunai dari penjualan tanpa shift',
+  reconciliation: 'rekonsiliasi Midtrans',
+  notReconciled: 'Belum dicocokkan dengan Midtrans',
+  reconcileRun: 'Pencocokan',
+  reconcileChecked: 'Pesanan diperiksa',
+  reconcileFindings: 'Perbedaan',
+  reconcileMoneyAtRisk: 'Menyangkut uang',
+  reconcileToDecide: 'Perlu diputuskan manajer',
+  findingKind: {
+    'paid-at-gateway': 'Dibayar di Midtrans, tidak di sini',
+    'refunded-at-gateway': 'Dana dikembalikan di Midtrans',
+    'amount-differs': 'Jumlah berbeda',
+    'unknown-at-gateway': 'Tidak dikenal di Midtrans',
+    'state-differs': 'Status berbeda',
+    'untrusted-answer': 'Jawaban tidak dapat dipercaya',
+  },
 };
 
 const EN: ReportWords = {
@@ -184,6 +208,21 @@ const EN: ReportWords = {
   difference: 'Difference (counted - expected)',
   outsideShifts: 'outside shifts',
   cashOutsideShifts: 'Cash from sales with no shift',
+  reconciliation: 'Midtrans reconciliation',
+  notReconciled: 'Not reconciled with Midtrans',
+  reconcileRun: 'Run',
+  reconcileChecked: 'Orders checked',
+  reconcileFindings: 'Differences',
+  reconcileMoneyAtRisk: 'Money at risk',
+  reconcileToDecide: 'For a manager to decide',
+  findingKind: {
+    'paid-at-gateway': 'Paid at the gateway, not here',
+    'refunded-at-gateway': 'Refunded at the gateway',
+    'amount-differs': 'Amount differs',
+    'unknown-at-gateway': 'Unknown at the gateway',
+    'state-differs': 'State differs',
+    'untrusted-answer': 'Untrusted answer',
+  },
 };
 
 export function reportWords(language: ReportLanguage): ReportWords {

@@ -34,6 +34,7 @@ import { fieldError, CommandRefusal } from './errors.ts';
 import type { ScreenSettingsSource } from './screen-settings.ts';
 import { toScreenOrder } from './screen-order.ts';
 import { historyHandlers } from './history-commands.ts';
+import { reconcileHandlers, type ReconcileAccess } from './reconcile-commands.ts';
 import { simulate } from './simulate.ts';
 
 export type Payload<N extends AnyCommand> = z.output<(typeof COMMAND_SCHEMAS)[N]>;
@@ -71,6 +72,8 @@ export interface CommandContext {
   printing?: PrintService | undefined;
   /** The till's history (absent: its commands are refused as unknown). */
   history: HistoryService | undefined;
+  /** Reconciliation with the gateway (absent: its commands are refused as unknown). */
+  reconcile: ReconcileAccess | undefined;
   emulator: RunningEmulator | undefined;
   settings: ScreenSettingsSource;
   mode: KioskMode;
@@ -130,5 +133,6 @@ export function commandHandlers(ctx: CommandContext): Handlers {
     },
     'display.snapshot': () => presenter.current(),
     ...dayHandlers(ctx.day, ctx.printing),
+    ...reconcileHandlers(ctx.reconcile),
   };
 }

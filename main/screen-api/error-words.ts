@@ -180,6 +180,18 @@ export const ERROR_WORDS: Record<ErrorCode, Bilingual> = {
     id: 'Printer tidak dapat melakukan itu sekarang. Penjualan tidak berubah.',
     en: 'The printer cannot do that now. The sale is unchanged.',
   },
+  'reconcile-bad-date': {
+    id: 'Tanggal rekonsiliasi tidak valid: pilih tanggal kalender YYYY-MM-DD, paling lambat hari ini.',
+    en: 'The reconciliation date is not valid: choose a calendar date YYYY-MM-DD, no later than today.',
+  },
+  'reconcile-busy': {
+    id: 'Rekonsiliasi lain sedang berjalan. Tunggu sampai selesai.',
+    en: 'Another reconciliation is running. Wait until it has finished.',
+  },
+  'reconcile-unavailable': {
+    id: 'Gateway pembayaran belum dikonfigurasi (server key): rekonsiliasi tidak dapat dimulai.',
+    en: 'The payment gateway is not configured (server key): reconciliation cannot start.',
+  },
   internal: {
     id: 'Terjadi kesalahan di kasir. Pesanan yang sudah dibuat tetap tersimpan.',
     en: 'Something went wrong in the kiosk. Orders already made are saved.',

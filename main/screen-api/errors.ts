@@ -8,6 +8,7 @@ import { CatalogueInputError } from '../catalogue/catalogue-service.ts';
 import { EngineError, SaleInputError, type EngineErrorCode } from '../checkout/engine.ts';
 import { ApprovalError, SaleBusyError, SaleNotOpenError, TillInputError } from '../sales/till.ts';
 import { RefundError } from '../refunds/index.ts';
+import { ReconcileError } from '../reconcile/index.ts';
 import { DayError } from '../shifts/errors.ts';
 import { EmulatorControlError } from '../emulator/index.ts';
 import { HistoryNotFoundError, HistoryQueryError } from '../history/history-errors.ts';
@@ -163,6 +164,7 @@ export function toContractError(error: unknown, command: string): ContractError 
       ...(error.problems.length > 0 ? { problems: error.problems } : {}),
     });
   }
+  if (error instanceof ReconcileError) return contractError(error.code, { message: { ...error.words } });
   if (error instanceof SaleBusyError) return contractError('sale-not-open', { message: SALE_BUSY_WORDS });
   if (error instanceof SaleNotOpenError) return contractError('sale-not-open', { message: SALE_ENDED_WORDS });
   if (error instanceof EngineError) {

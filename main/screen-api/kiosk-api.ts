@@ -33,6 +33,7 @@ import { createDisplayPresenter, DEFAULT_SCENE_TIMINGS, type SceneTimings } from
 import { contractError, payloadError, toContractError } from './errors.ts';
 import { openOrdersNewestFirst, type OpenOrderJournal } from './open-orders.ts';
 import { createRoleHub } from './role-hub.ts';
+import type { ReconcileAccess } from './reconcile-commands.ts';
 import type { ScreenSettingsSource } from './screen-settings.ts';
 import { toScreenOrder } from './screen-order.ts';
 
@@ -46,7 +47,7 @@ export interface KioskApi {
    * with 'unknown-command'), runs it, and maps every failure to a ContractError. Never throws.
    */
   call(role: Role, name: string, payload: unknown): Promise<CallOutcome>;
-  /** Events for that role only: cashier gets 'order' | 'health' | 'settings' | 'sale' | 'catalogue' | 'refund', display gets 'display'. */
+  /** Events for that role only: cashier gets 'order' | 'health' | 'settings' | 'sale' | 'catalogue' | 'refund' | 'printing' | 'printPage' | 'reconcile', display gets 'display'. */
   subscribe(role: Role, listener: (name: string, payload: unknown) => void): () => void;
   /** Unsubscribes from the engine and clears timers; later calls answer 'kiosk-stopping'. */
   close(): void;
@@ -82,6 +83,11 @@ export interface KioskApiDeps {
   authority?: ManagerAuthority;
   /** The refund desk over the same journal (absent: the refund commands are unknown). */
   refunds?: RefundDesk;
+  /**
+   * Reconciliation (main/host passes KioskServices.reconciler; available: false without a key).
+   * Absent: its commands answer 'unknown-command'.
+   */
+  reconcile?: ReconcileAccess | undefined;
   /** Receipts, printers and the drawer (absent: the printing commands answer 'unknown-command'). */
   printing?: PrintService | undefined;
 }
@@ -140,6 +146,8 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
   });
   const offCatalogue = deps.catalogue.on((catalogue) => hub.publish('cashier', 'catalogue', catalogue));
   const offRefunds = deps.refunds?.on((event) => hub.publish('cashier', 'refund', event)) ?? (() => {});
+  const offReconcile =
+    deps.reconcile?.reconciler.on((event) => hub.publish('cashier', 'reconcile', event)) ?? (() => {});
   const offPrinting =
     deps.printing?.on((event) => {
       if (event.type === 'snapshot') hub.publish('cashier', 'printing', event.snapshot);
@@ -167,6 +175,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
     day: deps.day,
     printing: deps.printing,
     history: deps.history,
+    reconcile: deps.reconcile,
     emulator: deps.emulator,
     settings: deps.settings,
     mode: deps.mode,
@@ -231,6 +240,7 @@ export function createKioskApi(deps: KioskApiDeps): KioskApi {
       offTill();
       offCatalogue();
       offRefunds();
+      offReconcile();
       offPrinting();
       offSettings();
       presenter.close();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { CatalogueItemView } from '../../common/catalogue-contract.ts';
 import type { CashierApi, CashierSnapshot, Language } from '../../common/contract.ts';
 import { ConnectionLost } from '../shared/ConnectionLost.tsx';
@@ -51,6 +51,8 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
   const cashier = useCashier(session, state, dispatch);
   const { t, status, stage, view, setView, actions } = cashier;
   const { api } = session;
+  // One link per api, so the reconciliation panel subscribes once, not on every render.
+  const reconcile = useMemo(() => ({ api: api.reconcile, onEvent: api.onReconcile }), [api]);
 
   useEffect(() => {
     document.documentElement.lang = state.settings?.language ?? 'id';
@@ -110,7 +112,7 @@ function CashierScreen({ session, state, dispatch }: ScreenProps) {
           if (settingsReason === undefined) setView('settings');
         }}
       />
-      <DayPanel api={api.day} online={status === 'open'} saleBusy={saleBusy} />
+      <DayPanel api={api.day} reconcile={reconcile} online={status === 'open'} saleBusy={saleBusy} />
       {status === 'lost' && <ConnectionLost />}
       <PrintingBar session={session} settings={settings} />
       {view === 'settings' && (

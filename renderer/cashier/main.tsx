@@ -24,6 +24,8 @@ import { printing as enPrinting } from '../shared/i18n/en/printing.ts';
 import { printing as idPrinting } from '../shared/i18n/id/printing.ts';
 import { refunds as enRefunds } from '../shared/i18n/en/refunds.ts';
 import { refunds as idRefunds } from '../shared/i18n/id/refunds.ts';
+import { reconcile as enReconcile } from '../shared/i18n/en/reconcile.ts';
+import { reconcile as idReconcile } from '../shared/i18n/id/reconcile.ts';
 import { CashierApp } from './App.tsx';
 import '../shared/base.css';
 // The window's layout and shared controls first, then each part's own, in cascade order.
@@ -39,6 +41,7 @@ import './settings/settings.css';
 import './day/day.css';
 import './history/history.css';
 import './refunds/refunds.css';
+import './reconcile/reconcile.css';
 
 const i18n = createI18n({
   id: {
@@ -50,6 +53,7 @@ const i18n = createI18n({
     day: idDay,
     printing: idPrinting,
     refunds: idRefunds,
+    reconcile: idReconcile,
   },
   en: {
     common: enCommon,
@@ -60,6 +64,7 @@ const i18n = createI18n({
     day: enDay,
     printing: enPrinting,
     refunds: enRefunds,
+    reconcile: enReconcile,
   },
 });
 

@@ -10,6 +10,7 @@ import type {
 import type { CatalogueSnapshot } from '../../common/catalogue-contract.ts';
 import type { RefundEvent } from '../../common/refund-contract.ts';
 import { dayApiOver } from '../../common/day-contract.ts';
+import { reconcileApiOver, type ReconcileEvent } from '../../common/reconcile-contract.ts';
 import type { PrintingSnapshot, PrintPageRequest } from '../../common/printing-contract.ts';
 import { managerApiOver } from './manager-socket.ts';
 import { snapshotFeed, type Session, type SnapshotFeedOptions } from './session.ts';
@@ -45,6 +46,7 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onSale: listen<CashierEvents['sale']>('sale'),
     onCatalogue: listen<CatalogueSnapshot>('catalogue'),
     onRefund: listen<RefundEvent>('refund'),
+    onReconcile: listen<ReconcileEvent>('reconcile'),
     printingSnapshot: () => call('printing.snapshot', {}),
     reprint: (saleId) => call('printing.reprint', { saleId }),
     answerReceipt: (saleId, print) => call('printing.answer', { saleId, print }),
@@ -54,6 +56,7 @@ export function cashierApiOverSocket(client: SocketClient): CashierApi {
     onPrintPage: listen<PrintPageRequest>('printPage'),
     manager: managerApiOver((name, payload) => client.call(name, payload)),
     day: dayApiOver((name, payload) => client.call(name, payload)),
+    reconcile: reconcileApiOver((name, payload) => client.call(name, payload)),
   };
 }
 

@@ -24,8 +24,17 @@ describe('browser mode configuration', () => {
       staticDir: '/built/renderer',
       merchantName: undefined,
       quickItemsFile: undefined,
+      reconcileRate: undefined,
     });
     expect(DEFAULT_SERVE_PORT).toBe(5178);
+  });
+
+  it("reads the reconciliation rate within the reconciler's bounds (above 0, at most 50)", () => {
+    expect(serveConfigFromEnv({ KIOSK_RECONCILE_RATE: '50' }, defaults).reconcileRate).toBe(50);
+    expect(serveConfigFromEnv({ KIOSK_RECONCILE_RATE: '0.5' }, defaults).reconcileRate).toBe(0.5);
+    for (const raw of ['0', '51', 'fast', '-2', '1e3']) {
+      expect(refusal({ KIOSK_RECONCILE_RATE: raw }).message).toContain('KIOSK_RECONCILE_RATE');
+    }
   });
 
   it('reads the port, the merchant name, the quick items file and the build folder', () => {

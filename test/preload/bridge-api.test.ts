@@ -224,6 +224,15 @@ const CASHIER_CALLS: Array<[string, Invocation, string, unknown]> = [
     { name: 'Sari', pin: '1234', active: true },
   ],
   ['day.setPolicy', (a) => a.day.setPolicy(false), 'shift.setPolicy', { salesWithoutShift: false }],
+  ['reconcile.start', (a) => a.reconcile.start('2026-12-01'), 'reconcile.start', { date: '2026-12-01' }],
+  ['reconcile.status', (a) => a.reconcile.status(), 'reconcile.status', {}],
+  [
+    'reconcile.findings',
+    (a) => a.reconcile.findings('2026-12-01'),
+    'reconcile.findings',
+    { date: '2026-12-01' },
+  ],
+  ['reconcile.csv', (a) => a.reconcile.csv('2026-12-01'), 'reconcile.csv', { date: '2026-12-01' }],
 ];
 
 describe('the cashier bridge', () => {
@@ -252,6 +261,7 @@ describe('the cashier bridge', () => {
         'onSale',
         'onCatalogue',
         'onRefund',
+        'onReconcile',
         'printingSnapshot',
         'reprint',
         'answerReceipt',
@@ -261,8 +271,10 @@ describe('the cashier bridge', () => {
         'onPrintPage',
         'manager',
         'day',
+        'reconcile',
       ].sort(),
     );
+    expect(Object.keys(bridge.reconcile).sort()).toEqual(['csv', 'findings', 'start', 'status']);
     expect(Object.keys(bridge.day).sort()).toEqual(
       [
         'status',
@@ -316,6 +328,7 @@ describe('the cashier bridge', () => {
       ...Object.values(bridge),
       ...Object.values(bridge.manager),
       ...Object.values(bridge.day),
+      ...Object.values(bridge.reconcile),
     ]) {
       expect(['function', 'object']).toContain(typeof value);
     }
@@ -332,8 +345,11 @@ describe('the cashier bridge', () => {
     const names = new Set(CASHIER_CALLS.map(([name]) => name.split(/[ ,]/)[0]));
     const bridge = createCashierBridge(fakeTransport().transport);
     const methods = [
-      ...Object.keys(bridge).filter((k) => k !== 'manager' && k !== 'day' && !k.startsWith('on')),
+      ...Object.keys(bridge).filter(
+        (k) => k !== 'manager' && k !== 'day' && k !== 'reconcile' && !k.startsWith('on'),
+      ),
       ...Object.keys(bridge.day).map((k) => `day.${k}`),
+      ...Object.keys(bridge.reconcile).map((k) => `reconcile.${k}`),
       ...Object.keys(bridge.manager)
         .filter((k) => k !== 'catalogue' && k !== 'refunds' && k !== 'printing')
         .map((k) => `manager.${k}`),

@@ -93,12 +93,21 @@ describe('reconciliation resumes', () => {
     first.start(h.today);
     expect(await first.settled()).toMatchObject({ reason: 'stopped' });
     const runId = first.findings(h.today).run?.runId;
-    expect(first.findings(h.today).run).toMatchObject({ state: 'running', checked: 4 });
+    expect(first.findings(h.today).run).toMatchObject({
+      state: 'running',
+      checked: 4,
+      paused: { reason: 'stopped' },
+      resumed: false,
+    });
+    // The screens heard of the pause, with its reason.
+    expect(h.events.at(-1)?.run).toMatchObject({ runId, paused: { reason: 'stopped' } });
 
     // A new kiosk on the same journal picks the run up where it stopped.
     const second = h.reconciler();
+    expect(second.findings(h.today).run?.paused).toMatchObject({ reason: 'left' });
     const resumed = second.resume();
     expect(resumed?.runId).toBe(runId);
+    expect(resumed).toMatchObject({ paused: undefined, resumed: true });
     expect(await second.settled()).toBeUndefined();
     const ids = h.asked.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -57,6 +57,10 @@ export interface RigOptions {
   till?: OpenOptions['till'];
   /** The settings screen's commands and the manager's authority (the PIN), as the host wires them. */
   withManager?: boolean;
+  /** Reconciliation's pace (the rig's reconciler is wired as the host wires it). */
+  reconcile?: OpenOptions['reconcile'];
+  /** As the host wires a kiosk without a server key: nothing to ask. */
+  reconcileUnavailable?: boolean;
 }
 
 const rigs: Rig[] = [];
@@ -75,6 +79,7 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
       poll: { ...FAST_POLL, ...options.engine?.poll },
     },
     ...(options.till ? { till: options.till } : {}),
+    ...(options.reconcile ? { reconcile: options.reconcile } : {}),
   });
   // As the host does: the engine's recovery, then the till's, before the api exists.
   services.engine.start();
@@ -104,6 +109,11 @@ export async function openRig(options: RigOptions = {}): Promise<Rig> {
     settings,
     mode: config.mode,
     refunds: services.refunds,
+    reconcile: {
+      reconciler: services.reconciler,
+      available: options.reconcileUnavailable !== true,
+      utcOffsetMinutes: services.engine.settings.utcOffsetMinutes,
+    },
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.withoutJournal ? {} : { journal: services.journal }),
     ...(options.withManager ? { manager, authority } : {}),

@@ -3,9 +3,12 @@ import type { DayApi, DayStatus } from '../../../common/day-contract.ts';
 import { useT } from '../../shared/language.ts';
 import { shopClock } from './day-model.ts';
 import { DayScreen } from './DayScreen.tsx';
+import type { ReconcileLink } from '../reconcile/reconcile-link.ts';
 
 interface DayPanelProps {
   api: DayApi;
+  /** Reconciliation with Midtrans, on the reports tab before the Z. */
+  reconcile: ReconcileLink;
   /** Connected to the kiosk. */
   online: boolean;
   /** A sale is starting or live: the day's screen waits (it would cover the live order). */
@@ -20,7 +23,7 @@ const REFRESH_MS = 30_000;
  * which covers the sale view while it is open. Keys pressed inside it stay inside it: the sale
  * view's window-wide keyboard (digits type the amount, Enter charges) must not see them.
  */
-export function DayPanel({ api, online, saleBusy }: DayPanelProps) {
+export function DayPanel({ api, reconcile, online, saleBusy }: DayPanelProps) {
   const t = useT();
   const [status, setStatus] = useState<DayStatus | undefined>();
   const [open, setOpen] = useState(false);
@@ -104,7 +107,7 @@ export function DayPanel({ api, online, saleBusy }: DayPanelProps) {
           aria-labelledby="day-title"
           onKeyDown={keepKeys}
         >
-          <DayScreen api={api} status={status} onChanged={refresh} onClose={close} />
+          <DayScreen api={api} reconcile={reconcile} status={status} onChanged={refresh} onClose={close} />
         </div>
       )}
     </>

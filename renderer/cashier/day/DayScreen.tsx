@@ -4,18 +4,20 @@ import { useT } from '../../shared/language.ts';
 import { CashiersTab } from './CashiersTab.tsx';
 import { ReportsTab } from './ReportsTab.tsx';
 import { ShiftTab } from './ShiftTab.tsx';
+import type { ReconcileLink } from '../reconcile/reconcile-link.ts';
 
 type Tab = 'shift' | 'reports' | 'cashiers';
 const TABS: readonly Tab[] = ['shift', 'reports', 'cashiers'];
 
 interface DayScreenProps {
   api: DayApi;
+  reconcile: ReconcileLink;
   status: DayStatus;
   onChanged(): void;
   onClose(): void;
 }
 
-export function DayScreen({ api, status, onChanged, onClose }: DayScreenProps) {
+export function DayScreen({ api, reconcile, status, onChanged, onClose }: DayScreenProps) {
   const t = useT();
   const [tab, setTab] = useState<Tab>('shift');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -52,7 +54,9 @@ export function DayScreen({ api, status, onChanged, onClose }: DayScreenProps) {
         ))}
       </nav>
       {tab === 'shift' && <ShiftTab api={api} status={status} onChanged={onChanged} />}
-      {tab === 'reports' && <ReportsTab api={api} status={status} onChanged={onChanged} />}
+      {tab === 'reports' && (
+        <ReportsTab api={api} reconcile={reconcile} status={status} onChanged={onChanged} />
+      )}
       {tab === 'cashiers' && <CashiersTab api={api} status={status} onChanged={onChanged} />}
     </section>
   );

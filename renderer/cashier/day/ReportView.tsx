@@ -81,7 +81,9 @@ function Figures({ figures: f, offset }: { figures: ReportFigures; offset: numbe
           [t('day.report.taxAdded'), rp(f.tax.added)],
           [t('day.report.taxIncluded'), rp(f.tax.included)],
           [t('day.report.rounding'), rp(f.rounding)],
-          ...(f.refunds.included ? [[t('day.report.refunds'), rp(-f.refunds.amount)] as Row] : []),
+          ...(f.refunds.included
+            ? [[t('day.report.refunds'), rp(-f.refunds.amount), 'report-refunds-total'] as Row]
+            : []),
         ]}
       />
       {!f.refunds.included && (
@@ -143,7 +145,45 @@ function Figures({ figures: f, offset }: { figures: ReportFigures; offset: numbe
           {t('day.report.cashOutsideShifts')}: {rp(f.cashOutsideShifts)}
         </p>
       )}
+      <ReconciliationLine figures={f} />
     </>
+  );
+}
+
+/** The reconciliation line; none on a Z closed before reconciliation was counted. */
+function ReconciliationLine({ figures }: { figures: ReportFigures }) {
+  const t = useT();
+  const r = figures.reconciliation;
+  if (r === undefined) return null;
+  if (!r.reconciled) {
+    return (
+      <p className="report-note" data-testid="report-reconciliation" data-reconciled="false">
+        {t('day.report.reconciliation')}: {t('day.report.notReconciled')}
+      </p>
+    );
+  }
+  return (
+    <div data-testid="report-reconciliation" data-reconciled="true">
+      <Table
+        title={t('day.report.reconciliation')}
+        testId="report-reconciliation-table"
+        rows={[
+          ...r.runs.map((run): Row => [
+            t('day.report.reconcileRun', { date: run.businessDate }),
+            String(run.checked),
+          ]),
+          [t('day.report.reconcileChecked'), String(r.checked), 'report-reconcile-checked'],
+          [t('day.report.reconcileFindings'), String(r.findings), 'report-reconcile-findings'],
+          ...r.byKind.map((k): Row => [
+            t(`reconcile.kind.${k.kind}`),
+            String(k.count),
+            `report-reconcile-${k.kind}`,
+          ]),
+          [t('day.report.reconcileMoneyAtRisk'), String(r.moneyAtRisk), 'report-reconcile-money-at-risk'],
+          [t('day.report.reconcileToDecide'), String(r.toDecide)],
+        ]}
+      />
+    </div>
   );
 }
 

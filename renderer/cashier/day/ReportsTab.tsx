@@ -15,9 +15,13 @@ import { daysBefore, shopDateTime } from './day-model.ts';
 import { downloadCsv } from './download.ts';
 import { PeriodReportView, RangeReportView } from './ReportView.tsx';
 import { useDayAction } from './use-day-action.ts';
+import { ReconcilePanel } from '../reconcile/ReconcilePanel.tsx';
+import type { ReconcileLink } from '../reconcile/reconcile-link.ts';
+import { ZReconcileWarning } from '../reconcile/ZReconcileWarning.tsx';
 
 interface ReportsTabProps {
   api: DayApi;
+  reconcile: ReconcileLink;
   status: DayStatus;
   onChanged(): void;
 }
@@ -27,7 +31,7 @@ type Shown =
   | { kind: 'range'; report: RangeReport; csv: CsvRequest };
 
 /** The X any time, the Z (after a confirmation, with the manager PIN once one exists), past Zs, a date range. */
-export function ReportsTab({ api, status, onChanged }: ReportsTabProps) {
+export function ReportsTab({ api, reconcile, status, onChanged }: ReportsTabProps) {
   const t = useT();
   const action = useDayAction();
   const [shown, setShown] = useState<Shown | undefined>();
@@ -87,6 +91,11 @@ export function ReportsTab({ api, status, onChanged }: ReportsTabProps) {
             {t('day.reports.x')}
           </button>
         </section>
+        <ReconcilePanel
+          link={reconcile}
+          businessDate={status.businessDate}
+          utcOffsetMinutes={status.utcOffsetMinutes}
+        />
         <section className="day-card" data-testid="z-form">
           <h3>{t('day.reports.zTitle')}</h3>
           <p className="day-hint">{t('day.reports.zHint')}</p>
@@ -101,6 +110,7 @@ export function ReportsTab({ api, status, onChanged }: ReportsTabProps) {
             </button>
           ) : (
             <div className="day-row confirm">
+              <ZReconcileWarning link={reconcile} date={status.businessDate} />
               {status.managerPinSet && (
                 <>
                   <label htmlFor="z-pin">{t('day.reports.managerPin')}</label>

@@ -11,3 +11,4 @@ export { history } from './en/history.ts';
 export { shopTime } from './en/shop-time.ts';
 export { printing } from './en/printing.ts';
 export { refunds } from './en/refunds.ts';
+export { reconcile } from './en/reconcile.ts';

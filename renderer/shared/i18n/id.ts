@@ -12,3 +12,4 @@ export { history } from './id/history.ts';
 export { shopTime } from './id/shop-time.ts';
 export { printing } from './id/printing.ts';
 export { refunds } from './id/refunds.ts';
+export { reconcile } from './id/reconcile.ts';

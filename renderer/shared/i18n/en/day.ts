@@ -140,6 +140,13 @@ export const day: SameKeys<typeof id> = {
     stillOpenShift: 'still open',
     cashOutsideShifts: 'Cash from sales with no shift',
     empty: 'No sales yet.',
+    reconciliation: 'Midtrans reconciliation',
+    notReconciled: 'not reconciled',
+    reconcileRun: 'Run for {{date}}',
+    reconcileChecked: 'Orders checked',
+    reconcileFindings: 'Differences',
+    reconcileMoneyAtRisk: 'Money at risk',
+    reconcileToDecide: 'For a manager to decide',
   },
   cashiers: {
     title: 'Cashiers',

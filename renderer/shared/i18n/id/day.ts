@@ -139,6 +139,13 @@ export const day = {
     stillOpenShift: 'masih terbuka',
     cashOutsideShifts: 'Tunai dari penjualan tanpa shift',
     empty: 'Belum ada penjualan.',
+    reconciliation: 'Rekonsiliasi Midtrans',
+    notReconciled: 'belum dicocokkan',
+    reconcileRun: 'Pencocokan hari {{date}}',
+    reconcileChecked: 'Pesanan diperiksa',
+    reconcileFindings: 'Perbedaan',
+    reconcileMoneyAtRisk: 'Menyangkut uang',
+    reconcileToDecide: 'Perlu diputuskan manajer',
   },
   cashiers: {
     title: 'Daftar kasir',

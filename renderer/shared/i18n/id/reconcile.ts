@@ -1,0 +1,52 @@
+/** Reconciliation with Midtrans, on the day screen's reports tab (before the Z). */
+export const reconcile = {
+  title: 'Cocokkan dengan Midtrans',
+  hint: 'Menanyakan status setiap pesanan QRIS/GoPay hari itu ke Midtrans, pelan-pelan ({{rate}} per detik), lalu mencatat setiap perbedaan. Catatan lama tidak pernah diubah.',
+  date: 'Hari usaha',
+  start: 'Cocokkan dengan Midtrans',
+  resume: 'Lanjutkan pencocokan',
+  again: 'Cocokkan lagi',
+  never: 'Hari ini belum dicocokkan dengan Midtrans.',
+  progress: '{{checked}} dari {{total}} pesanan diperiksa · {{rate}} per detik',
+  running: 'Sedang mencocokkan…',
+  done: 'Selesai pukul {{time}}.',
+  resumed: 'Dilanjutkan dari tempat berhenti (tidak ada pesanan yang ditanya dua kali).',
+  backingOff: 'Midtrans meminta kiosk memperlambat: menunggu sampai {{time}}.',
+  paused: {
+    title: 'Terhenti',
+    stopped: 'Dihentikan (kiosk ditutup atau dimulai ulang).',
+    'gateway-unreachable': 'Midtrans tidak dapat dihubungi.',
+    'gateway-unauthorized': 'Midtrans menolak server key kiosk ini.',
+    left: 'Ditinggalkan oleh kiosk sebelum dimulai ulang.',
+    action: 'Tekan "Lanjutkan pencocokan" untuk meneruskan dari tempat berhenti.',
+  },
+  summary: {
+    none: 'Tidak ada perbedaan: kiosk dan Midtrans sama.',
+    findings: '{{count}} perbedaan',
+    moneyAtRisk: '{{count}} menyangkut uang',
+    adopted: '{{count}} sudah diambil dari Midtrans ke jurnal',
+    decide: '{{count}} perlu diputuskan manajer',
+  },
+  severity: {
+    'money-at-risk': 'Uang dipertaruhkan',
+    security: 'Perlu diperiksa (keamanan)',
+    notice: 'Untuk diketahui',
+  },
+  kind: {
+    'paid-at-gateway':
+      'Sudah dibayar di Midtrans, tidak di sini: uang sudah diambil, barang mungkin belum diberikan',
+    'refunded-at-gateway': 'Dana dikembalikan di Midtrans (mis. dari dasbor)',
+    'amount-differs': 'Jumlah berbeda',
+    'unknown-at-gateway': 'Tidak dikenal di Midtrans',
+    'state-differs': 'Status berbeda',
+    'untrusted-answer': 'Jawaban Midtrans tidak dapat dipercaya (tidak diambil)',
+  },
+  here: 'Di sini: {{value}}',
+  gateway: 'Di Midtrans: {{value}}',
+  adopted: 'Diambil ke jurnal',
+  decide: 'Manajer memutuskan',
+  csv: 'Unduh CSV perbedaan',
+  zWarning:
+    '{{count}} perbedaan dengan Midtrans pada hari {{date}} belum diputuskan. Laporan Z tetap bisa dibuat; perbedaan itu tercatat di laporan.',
+  zNotReconciled: 'Hari {{date}} belum dicocokkan dengan Midtrans.',
+};
