@@ -29,6 +29,10 @@ export interface ReceivedJob {
   ended: 'open' | 'client' | 'reset';
 }
 
+/** Where start() looks for a port: 20000–32767, clear of the kernel's ephemeral ports. */
+const FIXED_PORTS_FROM = 20_000;
+const FIXED_PORTS_COUNT = 12_768;
+
 const READY: FakePrinterState = {
   online: true,
   coverOpen: false,
@@ -54,10 +58,25 @@ export class FakePrinter {
     this.#server = this.#newServer();
   }
 
+  /**
+   * Listens on a free port below Linux's ephemeral range (32768–60999). A port picked by the
+   * kernel (listen on 0) can be handed to any other socket while refuseConnections() has it
+   * closed — another test's server, an outgoing connection, even the kiosk's own connect to it
+   * (a TCP self-connect) — and then "the printer is back" fails or talks to a stranger. Ports
+   * below the range are only ever taken by asking for them.
+   */
   static async start(): Promise<FakePrinter> {
     const printer = new FakePrinter();
-    await printer.#listen(0);
-    return printer;
+    for (let tries = 1; ; tries++) {
+      const port = FIXED_PORTS_FROM + Math.floor(Math.random() * FIXED_PORTS_COUNT);
+      try {
+        await printer.#listen(port);
+        return printer;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries >= 50) throw error;
+        printer.#server = printer.#newServer();
+      }
+    }
   }
 
   get url(): string {
