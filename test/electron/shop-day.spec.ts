@@ -4,42 +4,14 @@
  * gate as the cashier window uses them, so a service the host builds but the shell does not route
  * (or a preload that forgets a function) shows here. The display window may call none of them.
  */
-import type { ShiftView, DayStatus, PeriodReport } from '../../common/day-contract.ts';
-import type { HistoryDetail, HistoryPageView } from '../../common/history-contract.ts';
-import type { ReconcileStatus } from '../../common/reconcile-contract.ts';
-import type { RefundOutcome } from '../../common/refund-contract.ts';
-import type { SaleView, TillSaleRequest } from '../../common/till-contract.ts';
+import type { CashierApi } from '../../common/contract.ts';
 import { expect, test } from './support/fixtures.ts';
 import { PIN, skipWithoutElectron } from './support/scenario.ts';
 
 skipWithoutElectron();
 
-type CashierGlobal = {
-  kioskCashier: {
-    startSale(request: TillSaleRequest): Promise<SaleView>;
-    searchHistory(query: object): Promise<HistoryPageView>;
-    historyDetail(kind: 'sale', id: string): Promise<HistoryDetail>;
-    day: {
-      status(): Promise<DayStatus>;
-      openShift(request: { float: number }): Promise<ShiftView>;
-      closeShift(request: { counted: number }): Promise<ShiftView>;
-      x(): Promise<PeriodReport>;
-      z(managerPin?: string): Promise<PeriodReport>;
-    };
-    reconcile: { status(): Promise<ReconcileStatus> };
-    manager: {
-      createPin(pin: string): Promise<unknown>;
-      refunds: {
-        create(request: {
-          saleId: string;
-          amount: number;
-          reason: string;
-          managerPin: string;
-        }): Promise<RefundOutcome>;
-      };
-    };
-  };
-};
+/** The preload's global, typed by the contract itself so this test follows it. */
+type CashierGlobal = { kioskCashier: CashierApi };
 
 test('the day through the shell: shift, cash sale, X, history, a refund with the PIN, the Z; the display may do none of it', async ({
   launchKiosk,
@@ -53,7 +25,7 @@ test('the day through the shell: shift, cash sale, X, history, a refund with the
     const sale = await api.startSale({
       lines: [{ name: 'Kopi Susu', unitPrice: 18_000, quantity: 2 }],
       tender: { kind: 'cash', received: 40_000 },
-    } as TillSaleRequest);
+    });
     const page = await api.searchHistory({});
     const refund = await api.manager.refunds.create({
       saleId: sale.saleId,
@@ -63,10 +35,10 @@ test('the day through the shell: shift, cash sale, X, history, a refund with the
     });
     const detail = await api.historyDetail('sale', sale.saleId);
     const x = await api.day.x();
-    await api.day.closeShift({ counted: 130_000 });
+    const closed = await api.day.closeShift({ counted: 130_000 });
     const z = await api.day.z(pin);
     const reconcile = await api.reconcile.status();
-    return { day, sale, page, refund, detail, x, z, reconcile };
+    return { day, sale, page, refund, detail, x, closed, z, reconcile };
   }, PIN);
 
   expect(result.day.businessDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -78,6 +50,7 @@ test('the day through the shell: shift, cash sale, X, history, a refund with the
   expect(result.x.figures.refunds).toMatchObject({ count: 1, amount: 6_000 });
   // Float 100.000 + 36.000 kept − 6.000 given back.
   expect(result.x.figures.shifts[0]?.drawer.expected).toBe(130_000);
+  expect(result.closed).toMatchObject({ counted: 130_000, difference: 0 });
   expect(result.z).toMatchObject({ kind: 'z', number: 1, label: 'Z-0001' });
   expect(result.reconcile.running).toBeUndefined();
 
